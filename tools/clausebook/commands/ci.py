@@ -1,0 +1,14 @@
+"""`clausebook ci`: not built yet."""
+
+from __future__ import annotations
+
+from ..errors import UsageError
+
+
+def register(sub) -> None:
+    parser = sub.add_parser("ci", help="(not available yet)")
+    parser.set_defaults(func=run)
+
+
+def run(args) -> int:
+    raise UsageError("'ci' is not available yet")

@@ -1,0 +1,256 @@
+"""YAML documents that remember where every key and value came from.
+
+PyYAML's C parser composes the node graph (marks included); we build the
+plain data ourselves from it, which is where duplicate keys, alias expansion,
+dates and positions are handled. The result is a `Document`: plain data for
+the schema and the rest of the core, plus a position for every path in it.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+from dataclasses import dataclass, field
+from typing import Any, Iterator
+
+import yaml
+
+from .problems import Location, Problem
+
+try:  # libyaml: about 13x faster than the pure-Python parser
+    from yaml import CSafeLoader as _Loader
+except ImportError:  # pragma: no cover - depends on how PyYAML was built
+    from yaml import SafeLoader as _Loader  # type: ignore[assignment]
+
+MAX_FILE_BYTES = 1024 * 1024
+# Aliases are shared references: cheap to load, but every walk expands them
+# (a 306-byte "billion laughs" file becomes tens of millions of nodes). A real
+# clause has well under a thousand nodes.
+MAX_EXPANDED_NODES = 20_000
+
+PathKey = tuple  # a path into the data: ("examples", "do", 2)
+
+_STR = "tag:yaml.org,2002:str"
+_MERGE = "tag:yaml.org,2002:merge"
+_SCALAR_CONSTRUCTOR = yaml.constructor.SafeConstructor()
+
+
+class LoadError(Exception):
+    """A file that cannot become a document; carries the one problem to report."""
+
+    def __init__(self, problem: Problem) -> None:
+        super().__init__(str(problem))
+        self.problem = problem
+
+
+@dataclass
+class Document:
+    """One parsed YAML file.
+
+    `marks` maps each path to ((key line, key column), (value line, value
+    column), scalar style); the root path () maps to the document's start.
+    Lines and columns are 1-based.
+    """
+
+    path: str
+    data: dict
+    text: str
+    marks: dict[PathKey, tuple[tuple[int, int], tuple[int, int], str | None]] = field(repr=False)
+
+    def _nearest(self, path: PathKey) -> PathKey:
+        while path and path not in self.marks:
+            path = path[:-1]
+        return path
+
+    def loc(self, path: PathKey = (), key: bool = False) -> Location:
+        """Where the value (or, with key=True, the key) at `path` is written."""
+        found = self._nearest(tuple(path))
+        if not found:
+            return Location(self.path, 1, 1)
+        key_mark, value_mark, _ = self.marks[found]
+        line, column = key_mark if key else value_mark
+        return Location(self.path, line, column)
+
+    def text_loc(self, path: PathKey, offset: int) -> Location:
+        """Where character `offset` of the string at `path` is written.
+
+        Exact for literal block scalars (`|`), which is how clause bodies are
+        written; for other styles it falls back to the start of the value.
+        """
+        path = tuple(path)
+        entry = self.marks.get(path)
+        value = self.get(path)
+        if entry is None or not isinstance(value, str):
+            return self.loc(path)
+        _, (line, column), style = entry
+        if style != "|":
+            return Location(self.path, line, column)
+        lines = self.text.splitlines()
+        # content starts on the line after the indicator; find its indentation
+        first = line  # 0-based index of the next line
+        while first < len(lines) and not lines[first].strip():
+            first += 1
+        if first >= len(lines):
+            return Location(self.path, line, column)
+        indent = len(lines[first]) - len(lines[first].lstrip(" "))
+        before = value[:offset]
+        line_in_block = before.count("\n")
+        col_in_line = offset - (before.rfind("\n") + 1)
+        return Location(self.path, line + 1 + line_in_block, indent + col_in_line + 1)
+
+    def get(self, path: PathKey, default: Any = None) -> Any:
+        node: Any = self.data
+        for part in path:
+            try:
+                node = node[part]
+            except (KeyError, IndexError, TypeError):
+                return default
+        return node
+
+
+def _decode(path: str, raw: bytes) -> str:
+    if b"\0" in raw[:8192]:
+        raise LoadError(Problem(path, 1, 1, "error", "S003", "binary file: expected UTF-8 YAML text"))
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        before = raw[: exc.start]
+        line = before.count(b"\n") + 1
+        column = len(before) - (before.rfind(b"\n") + 1) + 1
+        raise LoadError(
+            Problem(path, line, column, "error", "S003",
+                    f"not UTF-8 text: byte 0x{raw[exc.start]:02x} cannot be decoded; save the file as UTF-8")
+        ) from None
+
+
+def _yaml_error(path: str, exc: yaml.YAMLError) -> Problem:
+    mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
+    line, column = (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
+    problem = getattr(exc, "problem", None) or str(exc)
+    context = getattr(exc, "context", None)
+    message = f"invalid YAML: {problem}"
+    if context and context not in problem:
+        message += f" ({context})"
+    if "\t" in problem or "tab" in problem:
+        message += "; indent with spaces, not tabs"
+    return Problem(path, line, column, "error", "S002", message)
+
+
+class _Builder:
+    """Turns a composed node graph into plain data, recording positions."""
+
+    def __init__(self, path: str) -> None:
+        self.path = path
+        self.marks: dict[PathKey, tuple[tuple[int, int], tuple[int, int], str | None]] = {}
+        self.problems: list[Problem] = []
+        self.expanded = 0
+        self._active: set[int] = set()
+
+    def _problem(self, node: yaml.Node, code: str, message: str) -> None:
+        self.problems.append(Problem(self.path, node.start_mark.line + 1, node.start_mark.column + 1,
+                                     "error", code, message))
+
+    def build(self, node: yaml.Node, path: PathKey, key_mark: tuple[int, int]) -> Any:
+        self.expanded += 1
+        if self.expanded > MAX_EXPANDED_NODES:
+            raise LoadError(Problem(self.path, node.start_mark.line + 1, node.start_mark.column + 1, "error",
+                                    "S005", f"aliases expand to more than {MAX_EXPANDED_NODES} values; "
+                                            "write the content out instead of repeating anchors"))
+        value_mark = (node.start_mark.line + 1, node.start_mark.column + 1)
+        if id(node) in self._active:
+            raise LoadError(Problem(self.path, *value_mark, "error", "S005", "an alias refers to itself"))
+        style = node.style if isinstance(node, yaml.ScalarNode) else None
+        self.marks[path] = (key_mark, value_mark, style)
+        if isinstance(node, yaml.ScalarNode):
+            return self._scalar(node)
+        self._active.add(id(node))
+        try:
+            if isinstance(node, yaml.SequenceNode):
+                return [self.build(item, path + (i,), (item.start_mark.line + 1, item.start_mark.column + 1))
+                        for i, item in enumerate(node.value)]
+            return self._mapping(node, path)
+        finally:
+            self._active.discard(id(node))
+
+    def _mapping(self, node: yaml.MappingNode, path: PathKey) -> dict:
+        result: dict[str, Any] = {}
+        first_seen: dict[str, yaml.Node] = {}
+        for key_node, value_node in node.value:
+            key_mark = (key_node.start_mark.line + 1, key_node.start_mark.column + 1)
+            if key_node.tag == _MERGE:
+                self._problem(key_node, "S002", "merge keys ('<<') are not supported; write the keys out")
+                continue
+            if not isinstance(key_node, yaml.ScalarNode):
+                self._problem(key_node, "S002", "a key must be plain text, not a list or mapping")
+                continue
+            # The key as written: YAML 1.1 would turn `no:` or `on:` into booleans.
+            key = key_node.value
+            if key in first_seen:
+                earlier = first_seen[key].start_mark.line + 1
+                self._problem(key_node, "S006",
+                              f"duplicate key '{key}' (first on line {earlier}); YAML would keep only the last one")
+                continue
+            first_seen[key] = key_node
+            result[key] = self.build(value_node, path + (key,), key_mark)
+        return result
+
+    def _scalar(self, node: yaml.ScalarNode) -> Any:
+        if node.tag == _STR:
+            return node.value
+        constructor = _SCALAR_CONSTRUCTOR.yaml_constructors.get(node.tag)
+        if constructor is None:
+            self._problem(node, "S002", f"unsupported YAML tag {node.tag}")
+            return node.value
+        try:
+            value = constructor(_SCALAR_CONSTRUCTOR, node)
+        except (yaml.YAMLError, ValueError, TypeError) as exc:
+            self._problem(node, "S002", f"invalid {node.tag.rsplit(':', 1)[-1]} value: {exc}")
+            return node.value
+        # Unquoted dates become date objects; the schema speaks JSON, so give
+        # them back as the YYYY-MM-DD text that was written.
+        if isinstance(value, _dt.datetime):
+            return value.isoformat()
+        if isinstance(value, _dt.date):
+            return value.isoformat()
+        if isinstance(value, (bytes, set)):
+            self._problem(node, "S002", f"unsupported YAML tag {node.tag}")
+            return node.value
+        return value
+
+
+def parse(path: str, raw: bytes) -> tuple[Document | None, list[Problem]]:
+    """Parse one file's bytes into a Document; every problem has a position."""
+    if len(raw) > MAX_FILE_BYTES:
+        return None, [Problem(path, 1, 1, "error", "S004",
+                              f"file is {len(raw) // 1024} KiB; the limit is {MAX_FILE_BYTES // 1024} KiB")]
+    try:
+        text = _decode(path, raw)
+        try:
+            root = yaml.compose(text, Loader=_Loader)
+        except yaml.YAMLError as exc:
+            return None, [_yaml_error(path, exc)]
+        if root is None:
+            return None, [Problem(path, 1, 1, "error", "S008", "file is empty: expected a mapping of keys to values")]
+        if not isinstance(root, yaml.MappingNode):
+            kind = "a list" if isinstance(root, yaml.SequenceNode) else "a single value"
+            return None, [Problem(path, root.start_mark.line + 1, root.start_mark.column + 1, "error", "S008",
+                                  f"expected a mapping of keys to values, found {kind}")]
+        builder = _Builder(path)
+        data = builder.build(root, (), (root.start_mark.line + 1, root.start_mark.column + 1))
+    except LoadError as exc:
+        return None, [exc.problem]
+    except RecursionError:
+        return None, [Problem(path, 1, 1, "error", "S005", "the document nests too deeply")]
+    return Document(path, data, text, builder.marks), builder.problems
+
+
+def walk_strings(data: Any, path: PathKey = ()) -> Iterator[tuple[PathKey, str]]:
+    """Every string in `data` with its path (keys excluded)."""
+    if isinstance(data, str):
+        yield path, data
+    elif isinstance(data, dict):
+        for key, value in data.items():
+            yield from walk_strings(value, path + (key,))
+    elif isinstance(data, list):
+        for index, value in enumerate(data):
+            yield from walk_strings(value, path + (index,))
+

@@ -1,0 +1,111 @@
+"""Problem records and the formatters that print them.
+
+A problem is one finding at one place: `path:line:column: severity CODE message`,
+like a compiler. Formatters are pure functions from problems to text.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from typing import Iterable, Sequence
+
+SEVERITIES = ("error", "warning", "info")
+_SEVERITY_RANK = {name: rank for rank, name in enumerate(SEVERITIES)}
+
+
+@dataclass(frozen=True, order=True)
+class Location:
+    """A place in a repository file; line and column are 1-based."""
+
+    path: str
+    line: int = 1
+    column: int = 1
+
+
+@dataclass(frozen=True)
+class Problem:
+    path: str
+    line: int
+    column: int
+    severity: str
+    code: str
+    message: str
+    # Optional extra context (e.g. the rule's legal reference); not part of the
+    # compiler-style line, but carried into JSON and SARIF.
+    hint: str | None = field(default=None, compare=False)
+
+    @classmethod
+    def at(cls, location: Location, severity: str, code: str, message: str, hint: str | None = None) -> "Problem":
+        return cls(location.path, location.line, location.column, severity, code, message, hint)
+
+    @property
+    def location(self) -> Location:
+        return Location(self.path, self.line, self.column)
+
+    def sort_key(self) -> tuple:
+        return (self.path, self.line, self.column, _SEVERITY_RANK.get(self.severity, 9), self.code, self.message)
+
+    def to_dict(self) -> dict:
+        return {
+            "path": self.path,
+            "line": self.line,
+            "column": self.column,
+            "severity": self.severity,
+            "code": self.code,
+            "message": self.message,
+        }
+
+    def __str__(self) -> str:
+        return f"{self.path}:{self.line}:{self.column}: {self.severity} {self.code} {self.message}"
+
+
+def sort_problems(problems: Iterable[Problem]) -> list[Problem]:
+    unique = dict.fromkeys(problems)  # keep the first of exact repeats
+    return sorted(unique, key=Problem.sort_key)
+
+
+def count(problems: Sequence[Problem], severity: str) -> int:
+    return sum(1 for p in problems if p.severity == severity)
+
+
+def has_errors(problems: Sequence[Problem]) -> bool:
+    return any(p.severity == "error" for p in problems)
+
+
+def summary_line(problems: Sequence[Problem], files_checked: int) -> str:
+    errors, warnings, infos = (count(problems, s) for s in SEVERITIES)
+    files = f"{files_checked} file{'s' if files_checked != 1 else ''} checked"
+    parts = [f"{errors} error{'s' if errors != 1 else ''}", f"{warnings} warning{'s' if warnings != 1 else ''}"]
+    if infos:
+        parts.append(f"{infos} info")
+    return f"{files}: " + ", ".join(parts)
+
+
+def format_text(problems: Sequence[Problem]) -> str:
+    return "".join(f"{p}\n" for p in problems)
+
+
+def format_json(problems: Sequence[Problem]) -> str:
+    return json.dumps([p.to_dict() for p in problems], indent=2, ensure_ascii=False) + "\n"
+
+
+def _escape_data(value: str) -> str:
+    return value.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def _escape_property(value: str) -> str:
+    return _escape_data(value).replace(":", "%3A").replace(",", "%2C")
+
+
+def github_annotation(p: Problem) -> str:
+    # GitHub knows error, warning and notice.
+    command = {"error": "error", "warning": "warning"}.get(p.severity, "notice")
+    return (
+        f"::{command} file={_escape_property(p.path)},line={p.line},col={p.column},"
+        f"title={_escape_property(p.code)}::{_escape_data(p.message)}"
+    )
+
+
+def format_github(problems: Sequence[Problem]) -> str:
+    return "".join(github_annotation(p) + "\n" for p in problems)

@@ -1,0 +1,149 @@
+"""Load a whole repository from a source: classify, parse and schema-check every file.
+
+Nothing here decides whether references between documents make sense; that is
+`checks`. A document that fails to parse or fails its schema stays out of the
+model (its id is remembered, so later checks do not pile up follow-on errors).
+"""
+
+from __future__ import annotations
+
+import posixpath
+from pathlib import Path
+
+from . import schemas
+from .errors import UsageError
+from .loader import MAX_FILE_BYTES, Document, parse
+from .model import Clause, Jurisdiction, Overlay, Policy, Repository
+from .problems import Problem, has_errors
+from .source import Source, WorktreeSource
+
+
+def classify(path: str) -> tuple[str, ...] | None:
+    """What kind of document a path holds, with the ids its location implies."""
+    parts = path.split("/")
+    if not path.endswith(".yaml"):
+        return None
+    stem = posixpath.basename(path)[: -len(".yaml")]
+    if parts[0] == "policy":
+        if len(parts) == 2 and stem == "owners":
+            return ("owners",)
+        if len(parts) == 3:
+            return ("policy", parts[1]) if stem == "policy" else ("clause", parts[1], stem)
+    if parts[0] == "jurisdictions":
+        if len(parts) == 3 and stem == "jurisdiction":
+            return ("jurisdiction", parts[1])
+        if len(parts) == 4 and parts[2] == "overlays":
+            return ("overlay", parts[1], stem)
+    return None
+
+
+class _Loaded:
+    """Documents by kind, before they are tied together."""
+
+    def __init__(self) -> None:
+        self.policies: dict[str, Document] = {}
+        self.clauses: list[tuple[str, Document]] = []
+        self.jurisdictions: dict[str, Document] = {}
+        self.overlays: list[tuple[str, Document]] = []
+        self.owners: Document | None = None
+
+
+def load(source: Source, schema_directory: Path) -> Repository:
+    if not source.has_policy_dir():
+        raise UsageError("not a clausebook repository: there is no policy/ folder here (use --root DIR)")
+    repo = Repository(label=source.label)
+    loaded = _Loaded()
+    broken: set[tuple[str, str]] = set()  # (kind, id) of documents left out of the model
+    for entry in source.entries():
+        kind = classify(entry.path)
+        if kind is None:
+            if entry.path.endswith((".yml", ".yaml", ".json")):
+                repo.files += 1
+                repo.problems.append(Problem(entry.path, 1, 1, "warning", "S009",
+                                             _unexpected_file_message(entry.path)))
+            continue
+        repo.files += 1
+        if entry.escapes:
+            repo.problems.append(Problem(entry.path, 1, 1, "error", "S007",
+                                         "this path is a symlink that resolves outside the repository; it is not read"))
+            broken.add((kind[0], kind[-1]))
+            continue
+        if entry.size > MAX_FILE_BYTES:
+            repo.problems.append(Problem(entry.path, 1, 1, "error", "S004",
+                                         f"file is {entry.size // 1024} KiB; the limit is {MAX_FILE_BYTES // 1024} KiB"))
+            broken.add((kind[0], kind[-1]))
+            continue
+        try:
+            raw = source.read(entry.path)
+        except OSError as exc:
+            repo.problems.append(Problem(entry.path, 1, 1, "error", "S007", f"cannot read file: {exc.strerror or exc}"))
+            continue
+        doc, problems = parse(entry.path, raw)
+        if doc is not None:
+            problems += schemas.validate(doc, kind[0], schema_directory)
+        repo.problems.extend(problems)
+        if doc is None or has_errors(problems):
+            broken.add((kind[0], _declared_id(doc, kind)))
+            continue
+        if kind[0] == "owners":
+            loaded.owners = doc
+        elif kind[0] == "policy":
+            loaded.policies[kind[1]] = doc
+        elif kind[0] == "clause":
+            loaded.clauses.append((kind[1], doc))
+        elif kind[0] == "jurisdiction":
+            loaded.jurisdictions[kind[1]] = doc
+        else:
+            loaded.overlays.append((kind[1], doc))
+    _assemble(repo, loaded, broken)
+    return repo
+
+
+def _declared_id(doc: Document | None, kind: tuple[str, ...]) -> str:
+    if doc is not None:
+        key = "clause" if kind[0] == "overlay" else "id"
+        value = doc.data.get(key)
+        if isinstance(value, str):
+            return value
+    return kind[-1]
+
+
+def _unexpected_file_message(path: str) -> str:
+    if path.endswith(".yml"):
+        return "clausebook reads only '.yaml' files; rename this file to end in '.yaml'"
+    return ("unexpected file: clauses live in policy/<policy>/<clause>.yaml, overlays in "
+            "jurisdictions/<jurisdiction>/overlays/<clause>.yaml; this file is not read")
+
+
+def _assemble(repo: Repository, loaded: _Loaded, broken: set[tuple[str, str]]) -> None:
+    repo.broken = broken
+    if loaded.owners is not None:
+        repo.owners_doc = loaded.owners
+        repo.owners = loaded.owners.data.get("owners", {})
+    for folder, doc in sorted(loaded.policies.items()):
+        repo.policies[folder] = Policy(folder, doc)
+    seen: dict[str, Clause] = {}
+    for folder, doc in sorted(loaded.clauses, key=lambda item: item[1].path):
+        policy = repo.policies.get(folder)
+        if policy is None:
+            broken.add(("clause", doc.data["id"]))
+            repo.orphans.append(doc)
+            continue
+        clause_id = doc.data["id"]
+        if clause_id in seen:
+            repo.duplicates.append((doc, seen[clause_id]))
+            continue
+        seen[clause_id] = policy.clauses[clause_id] = Clause(clause_id, folder, doc)
+    for folder, doc in sorted(loaded.jurisdictions.items()):
+        repo.jurisdictions[folder] = Jurisdiction(folder, doc)
+    for folder, doc in sorted(loaded.overlays, key=lambda item: item[1].path):
+        jurisdiction = repo.jurisdictions.get(folder)
+        if jurisdiction is None:
+            repo.orphans.append(doc)
+            continue
+        jurisdiction.overlays.append(Overlay(folder, doc))
+
+
+def load_worktree(root: str | Path) -> Repository:
+    root = Path(root)
+    return load(WorktreeSource(root), schemas.schema_dir(root.resolve()))

@@ -1,0 +1,198 @@
+"""Where repository files come from: the work tree, or a git revision.
+
+Both sources answer the same three questions (which YAML files are there, how
+big is each, what are its bytes), so loading, checking and resolving a past
+revision is the same code path as loading the work tree. A git revision is
+read from the object database (no checkout, no temporary work tree).
+"""
+
+from __future__ import annotations
+
+import os
+import posixpath
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Protocol
+
+from .errors import UsageError
+
+# The folders a clausebook repository keeps its documents in.
+CONTENT_DIRS = ("policy", "jurisdictions")
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One file of a source: its repository-relative path and size in bytes.
+
+    `escapes` is set when the path is a symlink (or sits under one) that
+    resolves outside the repository; such a file is never read.
+    """
+
+    path: str
+    size: int
+    escapes: bool = False
+
+
+class Source(Protocol):
+    label: str
+
+    def entries(self) -> list[Entry]: ...
+
+    def read(self, path: str) -> bytes: ...
+
+    def has_policy_dir(self) -> bool: ...
+
+
+class WorktreeSource:
+    """The files on disk under `root`."""
+
+    label = "worktree"
+
+    def __init__(self, root: str | os.PathLike[str]) -> None:
+        self.root = Path(root).resolve()
+
+    def has_policy_dir(self) -> bool:
+        return (self.root / "policy").is_dir()
+
+    def _inside(self, real: str) -> bool:
+        root = str(self.root)
+        return real == root or real.startswith(root + os.sep)
+
+    def entries(self) -> list[Entry]:
+        found: list[Entry] = []
+        for top in CONTENT_DIRS:
+            base = self.root / top
+            if not base.is_dir():
+                continue
+            if not self._inside(os.path.realpath(base)):
+                found.append(Entry(top, 0, escapes=True))
+                continue
+            seen_dirs: set[str] = set()
+            for dirpath, dirnames, filenames in os.walk(base, followlinks=True):
+                real_dir = os.path.realpath(dirpath)
+                rel_dir = Path(dirpath).relative_to(self.root).as_posix()
+                if not self._inside(real_dir):
+                    found.append(Entry(rel_dir, 0, escapes=True))
+                    dirnames[:] = []
+                    continue
+                if real_dir in seen_dirs:  # a symlink loop inside the repository
+                    dirnames[:] = []
+                    continue
+                seen_dirs.add(real_dir)
+                dirnames.sort()
+                for name in sorted(filenames):
+                    if name.startswith("."):
+                        continue
+                    full = os.path.join(dirpath, name)
+                    rel = f"{rel_dir}/{name}"
+                    real = os.path.realpath(full)
+                    if not self._inside(real):
+                        found.append(Entry(rel, 0, escapes=True))
+                        continue
+                    try:
+                        size = os.stat(real).st_size
+                    except OSError:
+                        continue  # a dangling symlink: nothing to read
+                    found.append(Entry(rel, size))
+        return found
+
+    def read(self, path: str) -> bytes:
+        return (self.root / path).read_bytes()
+
+
+class GitSource:
+    """The files of one git revision, read from the object database.
+
+    `root` may be a sub-folder of the git work tree; paths stay relative to it.
+    """
+
+    def __init__(self, root: str | os.PathLike[str], revision: str, repo=None) -> None:
+        import git  # imported here so that work-tree commands never pay for GitPython
+
+        self.root = Path(root).resolve()
+        self._own_repo = repo is None
+        try:
+            self.repo = repo or git.Repo(self.root, search_parent_directories=True)
+        except (git.InvalidGitRepositoryError, git.NoSuchPathError):
+            raise UsageError(f"{self.root.name or self.root}: not inside a git repository") from None
+        try:
+            self.commit = self.repo.commit(revision)
+        except (git.BadName, ValueError, git.BadObject) as exc:
+            raise UsageError(f"unknown git revision '{revision}'") from exc
+        self.revision = revision
+        self.label = self.commit.hexsha
+        work = Path(self.repo.working_tree_dir).resolve()
+        prefix = self.root.relative_to(work).as_posix()
+        self.prefix = "" if prefix == "." else prefix + "/"
+        self._blobs: dict[str, tuple[str, str, int]] | None = None  # path -> (mode, sha, size)
+
+    def close(self) -> None:
+        if self._own_repo:
+            self.repo.close()
+
+    def __enter__(self) -> "GitSource":
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def _listing(self) -> dict[str, tuple[str, str, int]]:
+        if self._blobs is None:
+            out = self.repo.git.ls_tree(
+                "-r", "-l", "-z", "--full-tree", self.commit.hexsha, "--",
+                *(self.prefix + d for d in CONTENT_DIRS),
+            )
+            blobs: dict[str, tuple[str, str, int]] = {}
+            for record in out.split("\0"):
+                if not record:
+                    continue
+                meta, _, full_path = record.partition("\t")
+                mode, kind, sha, size = meta.split()
+                if kind != "blob":
+                    continue
+                rel = full_path[len(self.prefix):]
+                blobs[rel] = (mode, sha, int(size) if size != "-" else 0)
+            self._blobs = blobs
+        return self._blobs
+
+    def has_policy_dir(self) -> bool:
+        return any(p.startswith("policy/") for p in self._listing())
+
+    def _link_target(self, path: str) -> str | None:
+        """Where a symlink stored in git points, relative to the root; None if outside."""
+        mode, sha, _ = self._listing()[path]
+        target = self._blob(sha).decode("utf-8", "replace")
+        joined = posixpath.normpath(posixpath.join(posixpath.dirname(path), target))
+        if target.startswith("/") or joined == ".." or joined.startswith("../"):
+            return None
+        return joined
+
+    def entries(self) -> list[Entry]:
+        found = []
+        listing = self._listing()
+        for path in sorted(listing):
+            mode, sha, size = listing[path]
+            if posixpath.basename(path).startswith("."):
+                continue
+            if mode == "120000":
+                target = self._link_target(path)
+                if target is None or target not in listing:
+                    found.append(Entry(path, 0, escapes=target is None))
+                    continue
+                size = listing[target][2]
+            found.append(Entry(path, size))
+        return found
+
+    def _blob(self, sha: str) -> bytes:
+        # GitPython keeps one `git cat-file --batch` process for all reads.
+        return self.repo.odb.stream(bytes.fromhex(sha)).read()
+
+    def read(self, path: str) -> bytes:
+        listing = self._listing()
+        mode, sha, _ = listing[path]
+        if mode == "120000":
+            target = self._link_target(path)
+            if target is None:
+                raise OSError(f"{path}: symlink points outside the repository")
+            return self.read(target)
+        return self._blob(sha)
