@@ -152,9 +152,11 @@ class _Builder:
     def build(self, node: yaml.Node, path: PathKey, key_mark: tuple[int, int]) -> Any:
         self.expanded += 1
         if self.expanded > MAX_EXPANDED_NODES:
-            raise LoadError(Problem(self.path, node.start_mark.line + 1, node.start_mark.column + 1, "error",
-                                    "S005", f"aliases expand to more than {MAX_EXPANDED_NODES} values; "
-                                            "write the content out instead of repeating anchors"))
+            # Point at the top-level key whose value blew up: that is what to fix.
+            line, column = self.marks[path[:1]][0] if path[:1] in self.marks else (1, 1)
+            raise LoadError(Problem(self.path, line, column, "error", "S005",
+                                    f"aliases expand to more than {MAX_EXPANDED_NODES} values; "
+                                    "write the content out instead of repeating anchors"))
         value_mark = (node.start_mark.line + 1, node.start_mark.column + 1)
         if id(node) in self._active:
             raise LoadError(Problem(self.path, *value_mark, "error", "S005", "an alias refers to itself"))

@@ -6,6 +6,7 @@ lint) can point at the file, line and column a value came from.
 
 from __future__ import annotations
 
+import datetime as _dt
 import json
 import re
 from dataclasses import dataclass, field
@@ -220,6 +221,8 @@ def canonical(value: Any) -> Any:
         return {k: canonical(v) for k, v in value.items()}
     if isinstance(value, list):
         return [canonical(v) for v in value]
+    if isinstance(value, (_dt.date, _dt.datetime)):
+        return value.isoformat()  # as the loader gives unquoted dates back
     return value
 
 

@@ -1,0 +1,65 @@
+"""The JSON Schemas themselves, and the editor hints in every shipped YAML file."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from jsonschema import Draft202012Validator
+
+from clausebook.repository import classify
+from clausebook.schemas import KINDS, PACKAGED_SCHEMAS
+
+ROOT = Path(__file__).resolve().parent.parent
+SCHEMA_FILE = {"owners": "owners", "policy": "policy", "clause": "clause", "jurisdiction": "jurisdiction",
+               "overlay": "overlay"}
+
+
+def _objects(node):
+    if isinstance(node, dict):
+        if node.get("type") == "object" and "properties" in node:
+            yield node
+        for value in node.values():
+            yield from _objects(value)
+    elif isinstance(node, list):
+        for value in node:
+            yield from _objects(value)
+
+
+@pytest.mark.parametrize("name", [*KINDS, "common"])
+def test_schema_is_valid_2020_12_with_an_id(name):
+    schema = json.loads((ROOT / "schema" / f"{name}.schema.json").read_text())
+    Draft202012Validator.check_schema(schema)
+    assert schema["$schema"] == "https://json-schema.org/draft/2020-12/schema"
+    assert schema["$id"].endswith(f"/{name}.schema.json")
+
+
+@pytest.mark.parametrize("name", [*KINDS, "common"])
+def test_every_object_forbids_unknown_keys(name):
+    schema = json.loads((ROOT / "schema" / f"{name}.schema.json").read_text())
+    for obj in _objects(schema):
+        assert obj.get("additionalProperties") is False, obj.get("properties", {}).keys()
+
+
+def test_packaged_schemas_are_the_repository_schemas():
+    for file in (ROOT / "schema").glob("*.json"):
+        assert (PACKAGED_SCHEMAS / file.name).read_text() == file.read_text()
+
+
+def _yaml_files():
+    for folder in ("policy", "jurisdictions"):
+        yield from sorted((ROOT / folder).rglob("*.yaml"))
+
+
+def test_every_yaml_file_names_its_schema_for_editors():
+    files = list(_yaml_files())
+    assert files
+    for file in files:
+        rel = file.relative_to(ROOT).as_posix()
+        kind = classify(rel)
+        assert kind is not None, rel
+        first = file.read_text(encoding="utf-8").splitlines()[0]
+        assert first.startswith("# yaml-language-server: $schema="), rel
+        target = (file.parent / first.split("$schema=", 1)[1].strip()).resolve()
+        assert target == (ROOT / "schema" / f"{SCHEMA_FILE[kind[0]]}.schema.json").resolve(), rel

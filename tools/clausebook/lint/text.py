@@ -1,0 +1,179 @@
+"""The text of a resolved clause, piece by piece, each piece able to say where a character was written.
+
+A jurisdiction's handbook mixes text from the base file and from overlays
+(a replaced body, an appended note, an added example). Rules look at one
+`TextPart` at a time and ask it for the file, line and column of a match, so
+a problem an overlay creates points at the overlay.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+from typing import Iterable, Iterator
+
+from ..loader import Document, PathKey
+from ..problems import Location
+from ..resolve import ResolvedClause
+
+# What each kind of text is, as rules name them.
+TITLE, BODY, RATIONALE, NOTE, DO, DONT, REFERENCE = "title", "body", "rationale", "note", "do", "dont", "reference"
+# Text that reads as the clause's own prose (Markdown in the handbook).
+PROSE = (BODY, RATIONALE, NOTE)
+# Everything the handbook site renders from a clause.
+RENDERED = (TITLE, BODY, RATIONALE, NOTE, DO, DONT, REFERENCE)
+
+
+@dataclass(frozen=True)
+class TextPart:
+    """One string of a clause as the handbook shows it, and where it was written."""
+
+    kind: str  # title | body | rationale | note | do | dont | reference
+    text: str
+    doc: Document
+    path: PathKey  # the string's path inside `doc`
+
+    @property
+    def label(self) -> str:
+        """How a message names this text: 'body', 'the us note', 'a "don't" example'."""
+        return {DO: 'a "do" example', DONT: 'a "don\'t" example', NOTE: "a jurisdiction note",
+                REFERENCE: "a reference"}.get(self.kind, self.kind)
+
+    def locate(self, offset: int = 0) -> Location:
+        return locate_text(self.doc, self.path, offset)
+
+    @property
+    def start(self) -> Location:
+        return locate_text(self.doc, self.path, 0)
+
+
+def clause_texts(clause: ResolvedClause, kinds: Iterable[str] = RENDERED) -> Iterator[TextPart]:
+    """The clause's strings of the given kinds, in reading order."""
+    kinds = frozenset(kinds)
+    fields = clause.fields
+
+    def part(kind: str, path: PathKey) -> TextPart | None:
+        value = clause.get(path[0]) if len(path) == 1 else _dig(fields, path)
+        if not isinstance(value, str) or not value.strip():
+            return None
+        doc, at = clause.origin(path)
+        return TextPart(kind, value, doc, at)
+
+    wanted: list[tuple[str, PathKey]] = []
+    if TITLE in kinds:
+        wanted.append((TITLE, ("title",)))
+    if NOTE in kinds:
+        for note in clause.notes:
+            if note.placement == "before":
+                yield TextPart(NOTE, note.text, note.doc, (note.key,))
+    if BODY in kinds:
+        wanted.append((BODY, ("body",)))
+    for kind, path in wanted:
+        found = part(kind, path)
+        if found is not None:
+            yield found
+    if NOTE in kinds:
+        for note in clause.notes:
+            if note.placement != "before":
+                yield TextPart(NOTE, note.text, note.doc, (note.key,))
+    if RATIONALE in kinds:
+        found = part(RATIONALE, ("rationale",))
+        if found is not None:
+            yield found
+    examples = fields.get("examples") if isinstance(fields.get("examples"), dict) else {}
+    for kind in (DO, DONT):
+        if kind in kinds:
+            for index, _ in enumerate(examples.get(kind) or []):
+                found = part(kind, ("examples", kind, index))
+                if found is not None:
+                    yield found
+    if REFERENCE in kinds:
+        for index, reference in enumerate(fields.get("references") or []):
+            if isinstance(reference, dict):
+                for key in ("title", "cite"):
+                    found = part(REFERENCE, ("references", index, key))
+                    if found is not None:
+                        yield found
+
+
+def _dig(data: object, path: PathKey) -> object:
+    for key in path:
+        try:
+            data = data[key]  # type: ignore[index]
+        except (KeyError, IndexError, TypeError):
+            return None
+    return data
+
+
+# --- positions --------------------------------------------------------------
+
+_LINE_STARTS: dict[int, tuple[str, list[int]]] = {}
+_TOKEN = re.compile(r"\S+")
+
+
+def _line_starts(doc: Document) -> list[int]:
+    cached = _LINE_STARTS.get(id(doc))
+    if cached is not None and cached[0] is doc.text:
+        return cached[1]
+    if len(_LINE_STARTS) > 4096:  # documents of earlier runs in a long-lived process
+        _LINE_STARTS.clear()
+    starts = [0]
+    starts.extend(m.end() for m in re.finditer("\n", doc.text))
+    _LINE_STARTS[id(doc)] = (doc.text, starts)
+    return starts
+
+
+def locate_text(doc: Document, path: PathKey, offset: int) -> Location:
+    """Where character `offset` of the string at `path` is written in `doc`.
+
+    Literal blocks (`|`) map exactly. Other styles (plain, quoted, folded)
+    join or re-wrap lines, so the word at `offset` is looked up in the file:
+    whitespace is all that folding changes, so the n-th occurrence of a word
+    in the value is the n-th occurrence in the file after the value's start.
+    """
+    path = tuple(path)
+    entry = doc.marks.get(path)
+    value = doc.get(path)
+    if entry is None or not isinstance(value, str):
+        return doc.loc(path)
+    _, (line, column), style = entry
+    if style == "|":
+        return doc.text_loc(path, offset)
+    if offset <= 0:
+        return _value_start(doc, line, column, style)
+    token_match = _TOKEN.match(value, offset)
+    if token_match is None:
+        return Location(doc.path, line, column)
+    token = token_match.group()
+    occurrence = value.count(token, 0, offset)
+    starts = _line_starts(doc)
+    position = starts[line - 1] + column - 1 if line - 1 < len(starts) else len(doc.text)
+    for _ in range(occurrence + 1):
+        position = doc.text.find(token, position)
+        if position < 0:
+            return Location(doc.path, line, column)
+        position += len(token)
+    position -= len(token)
+    found_line = bisect.bisect_right(starts, position)
+    return Location(doc.path, found_line, position - starts[found_line - 1] + 1)
+
+
+def _value_start(doc: Document, line: int, column: int, style: str | None) -> Location:
+    """The first character of the value itself (inside quotes, or on a block's first line)."""
+    if style == ">":
+        return _block_first(doc, line, column)
+    if style in ("'", '"'):
+        return Location(doc.path, line, column + 1)
+    return Location(doc.path, line, column)
+
+
+def _block_first(doc: Document, line: int, column: int) -> Location:
+    lines = doc.text.splitlines()
+    index = line  # 0-based index of the line after the block indicator
+    while index < len(lines) and not lines[index].strip():
+        index += 1
+    if index >= len(lines):
+        return Location(doc.path, line, column)
+    text = lines[index]
+    return Location(doc.path, index + 1, len(text) - len(text.lstrip(" ")) + 1)

@@ -1,0 +1,222 @@
+"""Word-level redlines: what a text said before and after, as deleted and inserted runs.
+
+The comparison is `difflib.SequenceMatcher` over whitespace-separated words, so
+a change is always shown as whole words ("~~must~~ **should**"), the way a
+lawyer's compare tool shows it, and never splits a word in two. Whitespace
+is carried along but never starts a match: a run of changed words with single
+spaces between them becomes one deletion and one insertion rather than a
+zebra of alternating fragments.
+
+The renderers are pure functions shared by the terminal, Markdown and JSON
+outputs of `clausebook diff` and by the handbook's "what changed" page
+(`to_html`).
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from dataclasses import dataclass
+from difflib import SequenceMatcher
+from typing import Iterable, Sequence
+
+EQUAL, DELETE, INSERT = "equal", "delete", "insert"
+
+_TOKEN = re.compile(r"\S+|\s+")
+
+
+@dataclass(frozen=True)
+class Segment:
+    """A run of text that is unchanged, deleted or inserted."""
+
+    op: str  # equal | delete | insert
+    text: str
+
+    def to_dict(self) -> dict[str, str]:
+        return {"op": self.op, "text": self.text}
+
+
+def tokens(text: str) -> list[str]:
+    return _TOKEN.findall(text)
+
+
+def _is_space(token: str) -> bool:
+    return token.isspace()
+
+
+def redline(before: str, after: str) -> list[Segment]:
+    """The segments that turn `before` into `after`, word by word."""
+    old, new = tokens(before), tokens(after)
+    matcher = SequenceMatcher(_is_space, old, new, autojunk=False)
+    raw: list[Segment] = []
+    for op, i1, i2, j1, j2 in matcher.get_opcodes():
+        if op == "equal":
+            raw.append(Segment(EQUAL, "".join(new[j1:j2])))
+            continue
+        if i2 > i1:
+            raw.append(Segment(DELETE, "".join(old[i1:i2])))
+        if j2 > j1:
+            raw.append(Segment(INSERT, "".join(new[j1:j2])))
+    return _tidy(raw)
+
+
+def _tidy(raw: list[Segment]) -> list[Segment]:
+    """Fold whitespace-only equal runs between changes into the changes; merge neighbours."""
+    folded: list[Segment] = []
+    for index, seg in enumerate(raw):
+        between_changes = (
+            seg.op == EQUAL and seg.text.isspace() and 0 < index < len(raw) - 1
+            and raw[index - 1].op != EQUAL and raw[index + 1].op != EQUAL
+        )
+        if between_changes:
+            folded += [Segment(DELETE, seg.text), Segment(INSERT, seg.text)]
+        elif seg.text:
+            folded.append(seg)
+    # Group each stretch of changes as all its deletions, then all its insertions.
+    result: list[Segment] = []
+    pending: dict[str, list[str]] = {DELETE: [], INSERT: []}
+
+    def flush() -> None:
+        for op in (DELETE, INSERT):
+            if pending[op]:
+                result.append(Segment(op, "".join(pending[op])))
+                pending[op] = []
+
+    for seg in folded:
+        if seg.op == EQUAL:
+            flush()
+            if result and result[-1].op == EQUAL:
+                result[-1] = Segment(EQUAL, result[-1].text + seg.text)
+            else:
+                result.append(seg)
+        else:
+            pending[seg.op].append(seg.text)
+    flush()
+    return result
+
+
+def changed(segments: Sequence[Segment]) -> bool:
+    return any(s.op != EQUAL for s in segments)
+
+
+def _split_edges(text: str) -> tuple[str, str, str]:
+    """Leading whitespace, the core, trailing whitespace: markers go around the core only."""
+    core = text.strip()
+    if not core:
+        return text, "", ""
+    start = text.index(core)
+    return text[:start], core, text[start + len(core):]
+
+
+# --- plain text ---------------------------------------------------------------
+
+_RED, _GREEN, _STRIKE, _RESET = "\033[31m", "\033[32m", "\033[9m", "\033[0m"
+
+
+def to_text(segments: Iterable[Segment], color: bool = False) -> str:
+    """`[-deleted-]{+inserted+}` as `git diff --word-diff` writes it, or ANSI colour."""
+    out: list[str] = []
+    for seg in segments:
+        if seg.op == EQUAL:
+            out.append(seg.text)
+            continue
+        for line_index, line in enumerate(seg.text.split("\n")):
+            if line_index:
+                out.append("\n")
+            lead, core, trail = _split_edges(line)
+            if not core:
+                out.append(line)
+                continue
+            if color:
+                style = _RED + _STRIKE if seg.op == DELETE else _GREEN
+                out.append(f"{lead}{style}{core}{_RESET}{trail}")
+            else:
+                out.append(f"{lead}[-{core}-]{trail}" if seg.op == DELETE else f"{lead}{{+{core}+}}{trail}")
+    return "".join(out)
+
+
+# --- Markdown -----------------------------------------------------------------
+
+# Characters that could start Markdown syntax anywhere in a line.
+_INLINE_SPECIAL = re.compile(r"([\\`*_~\[\]<>|!&#{}])")
+# Syntax that only counts at the start of a line: list items, headings, setext
+# underlines, numbered lists.
+_LINE_START = re.compile(r"^(\s*)([-+=]|\d+(?=[.)]))")
+
+
+def escape_markdown(text: str) -> str:
+    """Clause text shown literally: a '*' in a clause is a star, not emphasis."""
+    return _INLINE_SPECIAL.sub(r"\\\1", text)
+
+
+def _escape_line_start(line: str) -> str:
+    match = _LINE_START.match(line)
+    if not match:
+        return line
+    lead, marker = match.groups()
+    if marker[0].isdigit():
+        rest = line[match.end():]
+        return f"{lead}{marker}\\{rest}"  # "1." -> "1\."
+    return f"{lead}\\{line[len(lead):]}"
+
+
+def to_markdown_lines(segments: Iterable[Segment]) -> list[str]:
+    """One Markdown line per line of text, deletions as ~~struck~~ and insertions **bold**.
+
+    Markers never span a line break (Markdown emphasis cannot), and never touch
+    whitespace on their inner side (it would not render).
+    """
+    lines: list[list[str]] = [[]]
+    for seg in segments:
+        for line_index, piece in enumerate(seg.text.split("\n")):
+            if line_index:
+                lines.append([])
+            if not piece:
+                continue
+            if seg.op == EQUAL:
+                lines[-1].append(escape_markdown(piece))
+                continue
+            lead, core, trail = _split_edges(piece)
+            if not core:
+                lines[-1].append(piece)
+                continue
+            marker = "~~" if seg.op == DELETE else "**"
+            # A deletion followed straight by an insertion reads better with a space between.
+            lines[-1].append(f"{lead}{marker}{escape_markdown(core)}{marker}{trail}")
+    rendered = []
+    for parts in lines:
+        line = ""
+        for part in parts:
+            if line.endswith(("~~", "**")) and part.startswith("**") and not line.endswith(" "):
+                line += " "
+            line += part
+        rendered.append(_escape_line_start(line) if not line.startswith(("~~", "**")) else line)
+    return rendered
+
+
+def to_markdown(segments: Iterable[Segment]) -> str:
+    """The redline as a Markdown block quote; line breaks in the clause are kept."""
+    out = []
+    for line in to_markdown_lines(segments):
+        out.append(f"> {line}  " if line.strip() else ">")
+    while out and out[-1] == ">":
+        out.pop()
+    # A hard break ("  ") at the very end of a paragraph is noise.
+    return "\n".join(line.rstrip() if i + 1 == len(out) or out[i + 1] == ">" else line
+                     for i, line in enumerate(out))
+
+
+# --- HTML ---------------------------------------------------------------------
+
+
+def to_html(segments: Iterable[Segment]) -> str:
+    """`<del>` and `<ins>` runs, everything escaped; line breaks become `<br>`."""
+    out = []
+    for seg in segments:
+        text = html.escape(seg.text).replace("\n", "<br>\n")
+        if seg.op == EQUAL:
+            out.append(text)
+        else:
+            tag = "del" if seg.op == DELETE else "ins"
+            out.append(f"<{tag}>{text}</{tag}>")
+    return "".join(out)
