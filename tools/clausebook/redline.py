@@ -2,10 +2,10 @@
 
 The comparison is `difflib.SequenceMatcher` over whitespace-separated words, so
 a change is always shown as whole words ("~~must~~ **should**"), the way a
-lawyer's compare tool shows it, and never splits a word in two. Whitespace
-is carried along but never starts a match: a run of changed words with single
-spaces between them becomes one deletion and one insertion rather than a
-zebra of alternating fragments.
+lawyer's compare tool shows it, and never splits a word in two. Only words
+are compared; the whitespace before each word travels with it, so a run of
+changed words becomes one deletion and one insertion rather than a zebra of
+alternating fragments, and line breaks (list items, paragraphs) survive.
 
 The renderers are pure functions shared by the terminal, Markdown and JSON
 outputs of `clausebook diff` and by the handbook's "what changed" page
@@ -22,7 +22,7 @@ from typing import Iterable, Sequence
 
 EQUAL, DELETE, INSERT = "equal", "delete", "insert"
 
-_TOKEN = re.compile(r"\S+|\s+")
+_WORD = re.compile(r"(\s*)(\S+)")
 
 
 @dataclass(frozen=True)
@@ -36,63 +36,66 @@ class Segment:
         return {"op": self.op, "text": self.text}
 
 
-def tokens(text: str) -> list[str]:
-    return _TOKEN.findall(text)
-
-
-def _is_space(token: str) -> bool:
-    return token.isspace()
+def words(text: str) -> tuple[list[str], list[str], str]:
+    """The words of `text`, the whitespace before each, and the whitespace at the end."""
+    spaces, found = [], []
+    end = 0
+    for match in _WORD.finditer(text):
+        spaces.append(match.group(1))
+        found.append(match.group(2))
+        end = match.end()
+    return found, spaces, text[end:]
 
 
 def redline(before: str, after: str) -> list[Segment]:
-    """The segments that turn `before` into `after`, word by word."""
-    old, new = tokens(before), tokens(after)
-    matcher = SequenceMatcher(_is_space, old, new, autojunk=False)
+    """The segments that turn `before` into `after`, word by word.
+
+    Words are compared; the whitespace before each word travels with it, so
+    line breaks (list items, paragraphs) survive in every segment.
+    """
+    old, old_spaces, _ = words(before)
+    new, new_spaces, new_tail = words(after)
+    matcher = SequenceMatcher(None, old, new, autojunk=False)
     raw: list[Segment] = []
     for op, i1, i2, j1, j2 in matcher.get_opcodes():
         if op == "equal":
-            raw.append(Segment(EQUAL, "".join(new[j1:j2])))
+            raw.append(Segment(EQUAL, "".join(new_spaces[j] + new[j] for j in range(j1, j2))))
             continue
         if i2 > i1:
-            raw.append(Segment(DELETE, "".join(old[i1:i2])))
+            raw.append(Segment(DELETE, "".join(old_spaces[i] + old[i] for i in range(i1, i2))))
         if j2 > j1:
-            raw.append(Segment(INSERT, "".join(new[j1:j2])))
+            raw.append(Segment(INSERT, "".join(new_spaces[j] + new[j] for j in range(j1, j2))))
+    if new_tail:
+        raw.append(Segment(EQUAL, new_tail))
     return _tidy(raw)
 
 
 def _tidy(raw: list[Segment]) -> list[Segment]:
-    """Fold whitespace-only equal runs between changes into the changes; merge neighbours."""
-    folded: list[Segment] = []
-    for index, seg in enumerate(raw):
-        between_changes = (
-            seg.op == EQUAL and seg.text.isspace() and 0 < index < len(raw) - 1
-            and raw[index - 1].op != EQUAL and raw[index + 1].op != EQUAL
-        )
-        if between_changes:
-            folded += [Segment(DELETE, seg.text), Segment(INSERT, seg.text)]
-        elif seg.text:
-            folded.append(seg)
-    # Group each stretch of changes as all its deletions, then all its insertions.
+    """Move whitespace that leads a change out in front of it; merge neighbours of one kind."""
     result: list[Segment] = []
-    pending: dict[str, list[str]] = {DELETE: [], INSERT: []}
-
-    def flush() -> None:
-        for op in (DELETE, INSERT):
-            if pending[op]:
-                result.append(Segment(op, "".join(pending[op])))
-                pending[op] = []
-
-    for seg in folded:
-        if seg.op == EQUAL:
-            flush()
-            if result and result[-1].op == EQUAL:
-                result[-1] = Segment(EQUAL, result[-1].text + seg.text)
-            else:
-                result.append(seg)
+    moved_lead = ""  # the whitespace just moved out in front of a deletion
+    for seg in raw:
+        if seg.op != EQUAL:
+            core = seg.text.lstrip()
+            lead = seg.text[: len(seg.text) - len(core)]
+            if lead and (not result or result[-1].op == EQUAL):
+                _append(result, Segment(EQUAL, lead))
+                seg, moved_lead = Segment(seg.op, core), lead
+            elif lead and lead == moved_lead:
+                # An insertion right after a deletion, both after the same space.
+                seg = Segment(seg.op, core)
         else:
-            pending[seg.op].append(seg.text)
-    flush()
+            moved_lead = ""
+        if seg.text:
+            _append(result, seg)
     return result
+
+
+def _append(result: list[Segment], seg: Segment) -> None:
+    if result and result[-1].op == seg.op:
+        result[-1] = Segment(seg.op, result[-1].text + seg.text)
+    else:
+        result.append(seg)
 
 
 def changed(segments: Sequence[Segment]) -> bool:
@@ -137,8 +140,9 @@ def to_text(segments: Iterable[Segment], color: bool = False) -> str:
 
 # --- Markdown -----------------------------------------------------------------
 
-# Characters that could start Markdown syntax anywhere in a line.
-_INLINE_SPECIAL = re.compile(r"([\\`*_~\[\]<>|!&#{}])")
+# Characters that could start Markdown syntax anywhere in a line; "@" would
+# mention (and notify) a GitHub user or team named in a clause.
+_INLINE_SPECIAL = re.compile(r"([\\`*_~\[\]<>|!&#{}@])")
 # Syntax that only counts at the start of a line: list items, headings, setext
 # underlines, numbered lists.
 _LINE_START = re.compile(r"^(\s*)([-+=]|\d+(?=[.)]))")

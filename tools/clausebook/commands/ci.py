@@ -1,14 +1,207 @@
-"""`clausebook ci`: not built yet."""
+"""`clausebook ci --base REF`: the pull-request check.
+
+Validate and lint what changed since REF, diff the policies, check
+`.github/CODEOWNERS`, write a Markdown summary (the GitHub job summary when
+`GITHUB_STEP_SUMMARY` is set), print problems (as workflow annotations under
+GitHub Actions) and exit 1 on any error.
+
+The comparison starts at the merge base of REF and HEAD, as a pull request's
+"Files changed" does: a branch that is behind REF is not blamed for what was
+merged into REF since it branched off.
+"""
 
 from __future__ import annotations
 
+import hashlib
+import json
+import os
+import sys
+from pathlib import Path
+from typing import Sequence
+
+from ..diff import Diff
+from ..diff_format import code, format_markdown, short
 from ..errors import UsageError
+from ..codeowners import CODEOWNERS_PATH
+from ..problems import Problem, count, format_github, format_text, github_annotation, has_errors, summary_line
+from ..redline import escape_markdown
+from ..workspace import Workspace, open_worktree
+from . import codeowners
+from .diff import compute, open_git
+
+# Rows of the problem table in the summary; every problem is still printed.
+SUMMARY_PROBLEMS = 50
+SHALLOW_HINT = ("fetch the full history: `actions/checkout` with `fetch-depth: 0` on GitHub, "
+                "`GIT_DEPTH: 0` on GitLab, or `git fetch --unshallow` by hand")
 
 
 def register(sub) -> None:
-    parser = sub.add_parser("ci", help="(not available yet)")
+    parser = sub.add_parser(
+        "ci", help="the pull-request check: lint, diff, CODEOWNERS, job summary, annotations",
+        description="Validate and lint what changed since REF, show the semantic diff, check "
+                    ".github/CODEOWNERS, and write a Markdown summary (to $GITHUB_STEP_SUMMARY when it is "
+                    "set). Under GitHub Actions problems print as annotations. Exits 1 on any error.")
+    parser.add_argument("--base", required=True, metavar="REF",
+                        help="the branch the change goes into, e.g. origin/main")
+    parser.add_argument("--summary", metavar="FILE",
+                        help="append the Markdown summary to FILE (default: $GITHUB_STEP_SUMMARY, else stdout)")
+    parser.add_argument("--codequality", metavar="FILE",
+                        help="also write the problems as a GitLab code quality report (JSON) to FILE")
     parser.set_defaults(func=run)
 
 
+# --- the base revision ------------------------------------------------------------
+
+
+def comparison_base(root: Path, ref: str) -> tuple[str, str | None]:
+    """The commit to compare with (the merge base of REF and HEAD) and a note when it is REF itself.
+
+    An unknown REF is a usage error; in a shallow clone the message says to
+    fetch the whole history, since that is the usual cause on CI.
+    """
+    import git
+
+    with open_git(root) as repo:
+        shallow = repo.git.rev_parse("--is-shallow-repository").strip() == "true"
+        try:
+            base = repo.commit(ref)
+        except (git.BadName, ValueError, git.BadObject):
+            if shallow:
+                raise UsageError(f"the base revision '{ref}' is not in this clone, which is shallow "
+                                 f"(only the latest commits were fetched); {SHALLOW_HINT}") from None
+            raise UsageError(f"unknown git revision '{ref}'") from None
+        try:
+            merge_bases = repo.merge_base(base, "HEAD")
+        except git.GitCommandError:
+            merge_bases = []  # no HEAD yet (a repository without commits)
+        if merge_bases:
+            return merge_bases[0].hexsha, None
+        if shallow:
+            raise UsageError(f"'{ref}' and HEAD have no common commit in this clone, which is shallow; "
+                             f"{SHALLOW_HINT}")
+        return base.hexsha, f"'{ref}' and HEAD share no history; compared with '{ref}' itself"
+
+
+# --- lint ---------------------------------------------------------------------------
+
+
+def lint_problems(workspace: Workspace, base_sha: str, base_has_policies: bool) -> tuple[list[Problem], str | None]:
+    """Every problem lint finds in what changed since the base; all of it when the base had no policies."""
+    try:
+        from ..lint.config import load_config
+        from ..lint.engine import lint
+    except ImportError:
+        return list(workspace.problems), "lint rules are not available; only validation ran"
+    config = load_config(workspace.root)
+    since = base_sha if base_has_policies else None
+    return lint(workspace, config, changed_since=since), None
+
+
+# --- GitLab code quality -------------------------------------------------------------
+
+_CODEQUALITY_SEVERITY = {"error": "major", "warning": "minor", "info": "info"}
+
+
+def format_codequality(problems: Sequence[Problem]) -> str:
+    """Problems as a GitLab code quality report; the fingerprint ignores the line so moves keep it."""
+    report = []
+    for p in problems:
+        fingerprint = hashlib.sha256(f"{p.path}\0{p.code}\0{p.message}".encode("utf-8")).hexdigest()
+        report.append({
+            "description": f"{p.code} {p.message}",
+            "check_name": p.code,
+            "fingerprint": fingerprint,
+            "severity": _CODEQUALITY_SEVERITY.get(p.severity, "info"),
+            "location": {"path": p.path, "lines": {"begin": p.line}},
+        })
+    return json.dumps(report, indent=2, ensure_ascii=False) + "\n"
+
+
+# --- the summary ------------------------------------------------------------------------
+
+
+def summary_markdown(problems: Sequence[Problem], files: int, diff: Diff | None,
+                     codeowners_lines: list[str] | None, notes: Sequence[str], ref: str, base_sha: str) -> str:
+    """The job summary; `codeowners_lines` is None when CODEOWNERS could not be checked."""
+    failed = has_errors(problems) or bool(codeowners_lines)
+    out = [f"## clausebook: {'failed' if failed else 'passed'}\n\n"]
+    out.append(f"Compared with {code(ref)} (merge base {code(short(base_sha))}). "
+               f"{escape_markdown(summary_line(problems, files))}.\n")
+    for note in notes:
+        out.append(f"\n> **Note:** {escape_markdown(note)}\n")
+    if problems:
+        out.append("\n### Problems\n\n| Where | Severity | Code | Message |\n|---|---|---|---|\n")
+        for p in problems[:SUMMARY_PROBLEMS]:
+            out.append(f"| `{p.path}:{p.line}:{p.column}` | {p.severity} | `{p.code}` | "
+                       f"{escape_markdown(p.message).replace(chr(10), ' ')} |\n")
+        if len(problems) > SUMMARY_PROBLEMS:
+            out.append(f"\n_{len(problems) - SUMMARY_PROBLEMS} more in the job log._\n")
+    out.append("\n### Code owners\n\n")
+    if codeowners_lines is None:
+        out.append("Not checked: fix the errors above first.\n")
+    elif codeowners_lines:
+        out.append(escape_markdown(codeowners_lines[0]) + "\n")
+        if len(codeowners_lines) > 1:
+            out.append("\n```diff\n" + "\n".join(codeowners_lines[1:]) + "\n```\n")
+    else:
+        out.append("`.github/CODEOWNERS` is up to date.\n")
+    if diff is not None:
+        out.append("\n" + format_markdown(diff, heading="###"))
+    return "".join(out)
+
+
+def write_summary(text: str, target: str | None) -> None:
+    if target:
+        with open(target, "a", encoding="utf-8") as handle:
+            handle.write(text if text.endswith("\n") else text + "\n")
+    else:
+        sys.stdout.write(text)
+
+
+# --- the run ------------------------------------------------------------------------------
+
+
 def run(args) -> int:
-    raise UsageError("'ci' is not available yet")
+    root = Path(args.root).resolve()
+    workspace = open_worktree(root)  # not a clausebook repository -> exit 2 before touching git
+    base_sha, base_note = comparison_base(root, args.base)
+    notes = [base_note] if base_note else []
+
+    diff, diff_notes = compute(root, base_sha, head_workspace=workspace)
+    notes += diff_notes
+    problems, lint_note = lint_problems(workspace, base_sha, _has_policies(root, base_sha))
+    if lint_note:
+        notes.append(lint_note)
+
+    owner_lines: list[str] | None = None
+    if has_errors(workspace.problems):
+        notes.append("CODEOWNERS was not checked: the repository has validation errors")
+    else:
+        owner_lines = codeowners.check(workspace)
+
+    if os.environ.get("GITHUB_ACTIONS"):
+        sys.stdout.write(format_github(problems))
+        if owner_lines:
+            print(github_annotation(Problem(CODEOWNERS_PATH, 1, 1, "error", "CODEOWNERS", owner_lines[0])))
+    else:
+        sys.stdout.write(format_text(problems))
+        if owner_lines:
+            print("\n".join(owner_lines))
+    sys.stdout.flush()
+    print(summary_line(problems, workspace.files), file=sys.stderr)
+    for note in notes:
+        print(f"clausebook: note: {note}", file=sys.stderr)
+
+    if args.codequality:
+        Path(args.codequality).write_text(format_codequality(problems), encoding="utf-8")
+    summary = summary_markdown(problems, workspace.files, diff, owner_lines, notes, args.base, base_sha)
+    write_summary(summary, args.summary or os.environ.get("GITHUB_STEP_SUMMARY"))
+    errors = count(problems, "error")
+    return 1 if errors or owner_lines else 0
+
+
+def _has_policies(root: Path, sha: str) -> bool:
+    from ..source import GitSource
+
+    with GitSource(root, sha) as source:
+        return source.has_policy_dir()

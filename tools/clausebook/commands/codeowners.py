@@ -1,14 +1,83 @@
-"""`clausebook codeowners`: not built yet."""
+"""`clausebook codeowners [--check]`: write or check `.github/CODEOWNERS` from the clause owners."""
 
 from __future__ import annotations
 
-from ..errors import UsageError
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+from ..codeowners import CODEOWNERS_PATH, differences, generate
+from ..problems import format_text, has_errors
+from ..workspace import Workspace, open_worktree
 
 
 def register(sub) -> None:
-    parser = sub.add_parser("codeowners", help="(not available yet)")
+    parser = sub.add_parser(
+        "codeowners", help="write (or check) .github/CODEOWNERS from the clause owners",
+        description="Write .github/CODEOWNERS so that each clause file and each overlay file needs the "
+                    "approval of its owner's GitHub team (from policy/owners.yaml).")
+    parser.add_argument("--check", action="store_true",
+                        help="write nothing; exit 1 when the file is missing or out of date, showing the lines")
     parser.set_defaults(func=run)
 
 
+def read_current(root: Path) -> str | None:
+    try:
+        return (root / CODEOWNERS_PATH).read_text(encoding="utf-8")
+    except FileNotFoundError:
+        return None
+
+
+def write_atomically(path: Path, text: str) -> None:
+    """Readers see the old file or the new one, never half of it."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, temp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
+            handle.write(text)
+        os.chmod(temp, 0o644)
+        os.replace(temp, path)
+    except BaseException:
+        if os.path.exists(temp):
+            os.unlink(temp)
+        raise
+
+
+def check(workspace: Workspace) -> list[str]:
+    """What is wrong with the CODEOWNERS on disk: [] when it is up to date."""
+    expected, _ = generate(workspace)
+    actual = read_current(workspace.root)
+    if actual is None:
+        return [f"{CODEOWNERS_PATH} does not exist; run `clausebook codeowners` and commit it"]
+    lines = differences(expected, actual)
+    if not lines:
+        return []
+    return [f"{CODEOWNERS_PATH} is out of date; run `clausebook codeowners` and commit it "
+            "(- on disk, + expected):", *lines[2:]]
+
+
 def run(args) -> int:
-    raise UsageError("'codeowners' is not available yet")
+    workspace = open_worktree(args.root)
+    if has_errors(workspace.problems):
+        sys.stdout.write(format_text([p for p in workspace.problems if p.severity == "error"]))
+        print(f"clausebook: the repository has errors (above); {CODEOWNERS_PATH} would miss the files "
+              "they affect, so it was not " + ("checked" if args.check else "written"), file=sys.stderr)
+        return 1
+    expected, warnings = generate(workspace)
+    for warning in warnings:
+        print(f"clausebook: warning: {warning}", file=sys.stderr)
+    if args.check:
+        problems = check(workspace)
+        if problems:
+            print("\n".join(problems))
+            return 1
+        print(f"{CODEOWNERS_PATH} is up to date", file=sys.stderr)
+        return 0
+    target = workspace.root / CODEOWNERS_PATH
+    if read_current(workspace.root) == expected:
+        print(f"{CODEOWNERS_PATH} is already up to date", file=sys.stderr)
+        return 0
+    write_atomically(target, expected)
+    print(f"wrote {CODEOWNERS_PATH}", file=sys.stderr)
+    return 0

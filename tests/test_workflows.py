@@ -1,0 +1,127 @@
+"""The CI definitions shipped with the repository: valid YAML that runs the commands the tests run."""
+
+from __future__ import annotations
+
+import re
+import shlex
+from pathlib import Path
+
+import git
+import pytest
+import yaml
+
+from clausebook.cli import build_parser
+
+from .repos import GitRepo, clause, write_repo
+
+ROOT = Path(__file__).resolve().parent.parent
+WORKFLOWS = ROOT / ".github" / "workflows"
+
+
+def load(name: str) -> dict:
+    data = yaml.safe_load((WORKFLOWS / name).read_text(encoding="utf-8"))
+    # YAML 1.1 reads the key `on` as the boolean true; GitHub reads it as "on".
+    data["on"] = data.pop(True, data.get("on"))
+    return data
+
+
+def steps(workflow: dict) -> list[dict]:
+    return [step for job in workflow["jobs"].values() for step in job.get("steps", [])]
+
+
+def scripts(workflow: dict) -> list[str]:
+    return [line.strip() for step in steps(workflow) for line in step.get("run", "").splitlines() if line.strip()]
+
+
+def uses(workflow: dict, action: str) -> list[dict]:
+    return [step for step in steps(workflow) if step.get("uses", "").startswith(action + "@")]
+
+
+def clausebook_argv(line: str, env: dict[str, str]) -> list[str] | None:
+    """The arguments of a `clausebook ...` command line, with $VARIABLES filled in from env."""
+    words = shlex.split(re.sub(r"\$(\w+)", lambda m: env.get(m.group(1), m.group(0)), line))
+    for index, word in enumerate(words):
+        if word == "clausebook" or word.endswith("/clausebook"):
+            return words[index + 1:]
+    return None
+
+
+def test_workflow_files_are_valid_yaml_with_jobs():
+    for path in sorted(WORKFLOWS.glob("*.yml")):
+        data = load(path.name)
+        assert data["name"] and data["on"] and data["jobs"], path.name
+
+
+def test_policy_check_fetches_full_history_and_runs_ci_and_a_strict_build():
+    workflow = load("policy-check.yml")
+    assert "pull_request" in workflow["on"]
+    (checkout,) = uses(workflow, "actions/checkout")
+    assert checkout["with"]["fetch-depth"] == 0
+    (python,) = uses(workflow, "actions/setup-python")
+    assert str(python["with"]["python-version"]) == "3.11"
+    lines = scripts(workflow)
+    assert "make install" in lines
+    ci_step = next(step for step in steps(workflow) if "clausebook ci" in step.get("run", ""))
+    assert ci_step["env"]["BASE_REF"] == "${{ github.base_ref }}"
+    assert clausebook_argv(ci_step["run"], {"BASE_REF": "main"}) == ["ci", "--base", "origin/main"]
+    assert any(line.startswith(".venv/bin/mkdocs build --strict") for line in lines)
+
+
+def test_handbook_workflow_deploys_to_pages_from_main():
+    workflow = load("handbook.yml")
+    assert workflow["on"]["push"]["branches"] == ["main"]
+    deploy = workflow["jobs"]["deploy"]
+    assert deploy["permissions"] == {"pages": "write", "id-token": "write"}
+    assert deploy["needs"] == "build"
+    assert uses(workflow, "actions/deploy-pages")
+    (upload,) = uses(workflow, "actions/upload-pages-artifact")
+    build = next(line for line in scripts(workflow) if line.startswith(".venv/bin/mkdocs build"))
+    assert "--strict" in build
+    assert build.endswith(f"--site-dir {upload['with']['path']}")  # the artifact is what was built
+
+
+def test_every_clausebook_command_in_the_ci_definitions_parses():
+    parser = build_parser()
+    lines = [line for name in ("policy-check.yml", "handbook.yml") for line in scripts(load(name))]
+    gitlab = (ROOT / "docs" / "gitlab-ci.md").read_text(encoding="utf-8")
+    gitlab_yaml = yaml.safe_load(re.search(r"```yaml\n(.*?)```", gitlab, re.S).group(1))
+    assert gitlab_yaml["variables"]["GIT_DEPTH"] == "0"
+    lines += [line for job in gitlab_yaml.values() if isinstance(job, dict) for line in job.get("script", [])]
+    commands = [argv for line in lines if (argv := clausebook_argv(line, {})) is not None]
+    assert {argv[0] for argv in commands} >= {"ci", "validate"}
+    for argv in commands:
+        parser.parse_args(argv)  # argparse exits 2 on an unknown option
+
+
+def test_the_workflow_ci_command_passes_on_a_pull_request_clone(run, tmp_path, monkeypatch):
+    """The exact command of policy-check.yml, run where GitHub runs it: a full clone of a branch."""
+    monkeypatch.delenv("GITHUB_ACTIONS", raising=False)
+    monkeypatch.setenv("GITHUB_STEP_SUMMARY", str(tmp_path / "summary.md"))
+    origin = GitRepo(tmp_path / "origin")
+    origin.commit("Base policy", base=True, date="2025-01-06T09:00:00+00:00")
+    assert run("--root", origin.root, "codeowners").code == 0
+    origin.commit("CODEOWNERS", date="2025-01-06T10:00:00+00:00")
+    origin.close()
+    clone_root = tmp_path / "clone"
+    with git.Repo.clone_from(origin.root.as_uri(), clone_root) as clone:
+        clone.git.checkout("-b", "feature")
+        with clone.config_writer() as config:
+            config.set_value("user", "name", "Test Editor")
+            config.set_value("user", "email", "editor@example.com")
+        write_repo(clone_root, {"policy/social-media/hashtags.yaml": clause(
+            "hashtags", owner="communications", body="You must tag sponsored posts #ad.")}, base=False)
+        assert run("--root", clone_root, "codeowners").code == 0
+        clone.git.add("-A")
+        clone.git.commit("-m", "Add a clause", env={"GIT_AUTHOR_DATE": "2025-02-03T09:00:00+00:00",
+                                                    "GIT_COMMITTER_DATE": "2025-02-03T09:00:00+00:00"})
+    step = next(step for step in steps(load("policy-check.yml")) if "clausebook ci" in step.get("run", ""))
+    result = run("--root", clone_root, *clausebook_argv(step["run"], {"BASE_REF": "main"}))
+    assert result.code == 0, result
+    summary = (tmp_path / "summary.md").read_text()
+    assert "| Hashtags (`hashtags`) | Social media policy | added | **material** | everywhere |" in summary
+
+
+@pytest.mark.parametrize("name", ["policy-check.yml", "handbook.yml"])
+def test_workflows_install_with_the_makefile_target(name):
+    assert "make install" in scripts(load(name))
+    assert re.search(r"^install:", (ROOT / "Makefile").read_text(), re.M)

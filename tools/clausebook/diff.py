@@ -1,0 +1,445 @@
+"""The semantic diff: what the policies say differently between two revisions, and where.
+
+Both revisions are loaded, checked and resolved by the same path every command
+uses (`workspace.open_source`), so the comparison is between resolved clauses,
+jurisdiction by jurisdiction, by clause id:
+
+* formatting is not content (`ResolvedClause.content()` is canonical), so
+  comments, key order, quoting and re-wrapping are no change;
+* identity is the id, so a file moved or renamed with the same content is no
+  change, and a changed id is a removal plus an addition;
+* a jurisdiction is listed only when *its* resolved clause changed: a base edit
+  to a clause that `fr` replaces does not list `fr`.
+
+A jurisdiction that exists at only one revision is compared with the nearest
+ancestor that exists at the other: before `fr` existed, French employees read
+the global (or EU) handbook, so only what `fr` changes shows.
+
+Each change is classed material or editorial (see `classify`), with a reason.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import Any, Iterable, Sequence
+
+from .model import GLOBAL, canonical
+from .redline import Segment, redline
+from .resolve import ResolvedClause
+from .workspace import Workspace
+
+ADDED, REMOVED, MODIFIED = "added", "removed", "modified"
+MATERIAL, EDITORIAL = "material", "editorial"
+
+# The phrases that create a duty or a prohibition, counted in a clause's text
+# (its body and jurisdiction notes). Synonyms count as one phrase, so that a
+# plain-language rewrite ("shall" -> "must", "is required to" -> "must") is
+# editorial while "must" -> "should" is material:
+#   must      must, shall, required to, has to, have to
+#   must not  must not, mustn't, shall not, shan't, may not
+#   never     never
+# Prohibitions are matched before the bare verb, so "must not" counts once as
+# "must not" and not also as "must". "may" and "should" oblige nobody: a
+# "must" turning into a "should" shows as one "must" fewer.
+OBLIGATION_PHRASES = ("must", "must not", "never")
+_OBLIGATION = re.compile(
+    r"\b(must\s+not|mustn['’]t|shall\s+not|shan['’]t|may\s+not"
+    r"|must|shall|required\s+to|ha(?:s|ve)\s+to|never)\b",
+    re.IGNORECASE,
+)
+
+
+def _phrase(matched: str) -> str:
+    words = " ".join(matched.lower().replace("’", "'").split())
+    if words in ("never",):
+        return "never"
+    if words.endswith(("not", "n't")):
+        return "must not"
+    return "must"
+
+
+# Fields whose change alters who or what an obligation covers.
+SCOPE_FIELDS = ("audience", "channels")
+
+# Reading order of a clause's fields in every output; unknown fields follow, sorted.
+FIELD_ORDER = ("title", "level", "audience", "channels", "section", "order", "owner", "effective",
+               "review_months", "body", "notes", "rationale", "examples", "references", "related",
+               "tags", "lint_ignore")
+
+FIELD_LABELS = {
+    "title": "Title", "level": "Level", "audience": "Applies to", "channels": "Channels",
+    "section": "Section", "order": "Order in section", "owner": "Owner", "effective": "Effective from",
+    "review_months": "Review every (months)", "body": "Text", "notes": "Jurisdiction notes",
+    "rationale": "Why", "examples": "Examples", "references": "References",
+    "related": "Related clauses", "tags": "Tags", "lint_ignore": "Lint exceptions",
+}
+
+
+def field_label(name: str) -> str:
+    return FIELD_LABELS.get(name, name.replace("_", " ").capitalize())
+
+
+def _field_sort_key(name: str) -> tuple[int, str]:
+    return (FIELD_ORDER.index(name), "") if name in FIELD_ORDER else (len(FIELD_ORDER), name)
+
+
+@dataclass(frozen=True)
+class FieldRedline:
+    """One changed field, as it reads before and after in the listed jurisdictions."""
+
+    field: str
+    jurisdictions: tuple[str, ...]
+    before: str
+    after: str
+    segments: tuple[Segment, ...]
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"field": self.field, "jurisdictions": list(self.jurisdictions), "before": self.before,
+                "after": self.after, "segments": [s.to_dict() for s in self.segments]}
+
+
+@dataclass
+class ClauseChange:
+    clause: str
+    policy: str
+    title: str
+    kind: str  # added | removed | modified
+    material: bool
+    reason: str
+    fields: list[str]
+    jurisdictions: list[str]
+    by_jurisdiction: dict[str, str]  # jurisdiction -> added | removed | modified
+    owners: list[str]  # owner team ids before and after
+    moved: tuple[str | None, str | None] | None = None  # (section before, section after)
+    redlines: list[FieldRedline] = field(default_factory=list)
+
+    @property
+    def cls(self) -> str:
+        return MATERIAL if self.material else EDITORIAL
+
+    def to_dict(self) -> dict[str, Any]:
+        data: dict[str, Any] = {
+            "clause": self.clause, "policy": self.policy, "kind": self.kind, "class": self.cls,
+            "fields": self.fields, "jurisdictions": self.jurisdictions, "reason": self.reason,
+            "title": self.title, "by_jurisdiction": self.by_jurisdiction, "owners": self.owners,
+        }
+        if self.moved is not None:
+            data["moved"] = {"from": self.moved[0], "to": self.moved[1]}
+        data["redline"] = [r.to_dict() for r in self.redlines]
+        return data
+
+
+@dataclass
+class Diff:
+    base: str
+    head: str
+    changes: list[ClauseChange]
+    jurisdictions_added: list[str] = field(default_factory=list)
+    jurisdictions_removed: list[str] = field(default_factory=list)
+    # Clause or jurisdiction ids not compared because they fail to load at one revision.
+    skipped: list[str] = field(default_factory=list)
+    owners: dict[str, dict] = field(default_factory=dict)  # team id -> {name, email, github}
+    policy_titles: dict[str, str] = field(default_factory=dict)
+    all_jurisdictions: list[str] = field(default_factory=list)
+
+    @property
+    def material(self) -> list[ClauseChange]:
+        return [c for c in self.changes if c.material]
+
+    def handle(self, team: str) -> str | None:
+        github = (self.owners.get(team) or {}).get("github")
+        return github if isinstance(github, str) else None
+
+    def to_dict(self) -> dict[str, Any]:
+        data: dict[str, Any] = {"base": self.base, "head": self.head, "changes": [c.to_dict() for c in self.changes]}
+        if self.jurisdictions_added or self.jurisdictions_removed:
+            data["jurisdictions"] = {"added": self.jurisdictions_added, "removed": self.jurisdictions_removed}
+        if self.skipped:
+            data["skipped"] = self.skipped
+        return data
+
+
+# --- obligations and classes -------------------------------------------------
+
+
+def obligations(text: str) -> Counter[str]:
+    """How often each obligation phrase occurs in `text` (case and spacing ignored)."""
+    found: Counter[str] = Counter()
+    for match in _OBLIGATION.finditer(text):
+        found[_phrase(match.group(1))] += 1
+    return found
+
+
+def clause_text(clause: ResolvedClause) -> str:
+    """The words that carry a clause's obligations: its body and its jurisdiction notes."""
+    parts = [n.text for n in clause.notes if n.placement == "before"]
+    body = clause.fields.get("body")
+    parts.append(body if isinstance(body, str) else "")
+    parts += [n.text for n in clause.notes if n.placement == "after"]
+    return "\n\n".join(parts)
+
+
+def _describe_counts(counts: Counter[str]) -> str:
+    present = [f"'{p}' ×{counts[p]}" for p in OBLIGATION_PHRASES if counts[p]]
+    return ", ".join(present) if present else "no obligation phrases"
+
+
+def _describe_scope(value: Any) -> str:
+    if value is None:
+        return "everyone"
+    if isinstance(value, list):
+        return ", ".join(str(v) for v in value) or "nobody"
+    return str(value)
+
+
+def classify(old: ResolvedClause, new: ResolvedClause) -> tuple[bool, list[str]]:
+    """Material or editorial for one jurisdiction's modified clause, and why.
+
+    Material: the level changed, the audience or channels changed (who or
+    where the duty applies), or the count of any obligation phrase in the
+    body and notes changed. Everything else (rewording that keeps every
+    obligation, titles, owners, examples, references, tags) is editorial.
+    """
+    reasons = []
+    if canonical(old.fields.get("level")) != canonical(new.fields.get("level")):
+        reasons.append(f"level {old.fields.get('level')} → {new.fields.get('level')}")
+    for name in SCOPE_FIELDS:
+        before, after = canonical(old.fields.get(name)), canonical(new.fields.get(name))
+        if before != after:
+            reasons.append(f"{'audience' if name == 'audience' else name} "
+                           f"{_describe_scope(before)} → {_describe_scope(after)}")
+    old_counts, new_counts = obligations(clause_text(old)), obligations(clause_text(new))
+    for phrase in OBLIGATION_PHRASES:
+        if old_counts[phrase] != new_counts[phrase]:
+            more = new_counts[phrase] > old_counts[phrase]
+            what = "a prohibition" if phrase != "must" else "a duty"
+            reasons.append(f"{what} {'added' if more else 'dropped'} "
+                           f"('{phrase}' ×{old_counts[phrase]} → ×{new_counts[phrase]})")
+    if reasons:
+        return True, reasons
+    return False, [f"same obligations ({_describe_counts(new_counts)})"]
+
+
+# --- rendering field values as text ---------------------------------------------
+
+
+def field_text(name: str, value: Any) -> str:
+    """A field's value as plain text a reader recognises, for redlines."""
+    value = canonical(value)
+    if value is None:
+        return ""
+    if name == "notes":
+        lines = []
+        for note in value:
+            where = "before the text" if note.get("placement") == "before" else "after the text"
+            lines.append(f"Note from {note.get('jurisdiction')} ({where}): {note.get('text', '')}")
+            if note.get("reason"):
+                lines.append(f"Reason: {note['reason']}")
+        return "\n".join(lines)
+    if name == "examples" and isinstance(value, dict):
+        lines = [f"Do: {item}" for item in value.get("do", [])]
+        lines += [f"Don't: {item}" for item in value.get("dont", [])]
+        return "\n".join(lines)
+    if name == "references" and isinstance(value, list):
+        lines = []
+        for ref in value:
+            if isinstance(ref, dict):
+                lines.append(" — ".join(str(ref[k]) for k in ("title", "cite", "url") if ref.get(k)))
+            else:
+                lines.append(str(ref))
+        return "\n".join(lines)
+    if name == "lint_ignore" and isinstance(value, list):
+        return "\n".join(f"{i.get('rule')}: {i.get('reason')}" if isinstance(i, dict) else str(i) for i in value)
+    if isinstance(value, list):
+        return ", ".join(str(v) for v in value)
+    if isinstance(value, dict):
+        return "\n".join(f"{k}: {field_text(k, v)}" for k, v in value.items())
+    return str(value)
+
+
+def _values(clause: ResolvedClause | None) -> dict[str, Any]:
+    """A clause's comparable values: its fields (id aside) and its notes."""
+    if clause is None:
+        return {}
+    content = clause.content()
+    content.pop("id", None)
+    return content
+
+
+# --- the comparison ---------------------------------------------------------------
+
+
+def _stand_in(chain: Sequence[str], other: Workspace) -> str:
+    """The handbook at the other revision a jurisdiction is compared with when it exists at one only."""
+    for ancestor in reversed(chain[:-1]):
+        if ancestor in other.handbooks:
+            return ancestor
+    return GLOBAL
+
+
+def _broken_ids(workspace: Workspace) -> tuple[set[str], set[str]]:
+    clauses = {i for kind, i in workspace.repo.broken if kind in ("clause", "overlay")}
+    jurisdictions = {i for kind, i in workspace.repo.broken if kind == "jurisdiction"}
+    return clauses, jurisdictions
+
+
+def compare(base: Workspace, head: Workspace, base_label: str | None = None,
+            head_label: str | None = None) -> Diff:
+    """Every clause whose resolved content differs between `base` and `head`, by jurisdiction."""
+    broken_clauses_base, broken_j_base = _broken_ids(base)
+    broken_clauses_head, broken_j_head = _broken_ids(head)
+    skipped_clauses = broken_clauses_base | broken_clauses_head
+    skipped_jurisdictions = broken_j_base | broken_j_head
+
+    order = list(head.repo.jurisdiction_ids())
+    order += [j for j in base.repo.jurisdiction_ids() if j not in order]
+    order = [j for j in order if j not in skipped_jurisdictions]
+    added_j = [j for j in order if j not in base.handbooks]
+    removed_j = [j for j in order if j not in head.handbooks]
+
+    # clause id -> jurisdiction -> (old, new)
+    pairs: dict[str, dict[str, tuple[ResolvedClause | None, ResolvedClause | None]]] = {}
+    # A clause a jurisdiction leaves alone is its parent's very object: canonicalise it once.
+    contents: dict[int, dict[str, Any]] = {}
+
+    def content(clause: ResolvedClause) -> dict[str, Any]:
+        if id(clause) not in contents:
+            contents[id(clause)] = clause.content()
+        return contents[id(clause)]
+
+    for jid in order:
+        if jid in base.handbooks:
+            old_book = base.handbooks[jid]
+        else:
+            old_book = base.handbooks[_stand_in(head.repo.ancestors(jid), base)]
+        if jid in head.handbooks:
+            new_book = head.handbooks[jid]
+        else:
+            new_book = head.handbooks[_stand_in(base.repo.ancestors(jid), head)]
+        for cid in sorted(set(old_book.clauses) | set(new_book.clauses)):
+            if cid in skipped_clauses:
+                continue
+            old, new = old_book.clauses.get(cid), new_book.clauses.get(cid)
+            if old is not None and new is not None and (old is new or content(old) == content(new)):
+                continue
+            pairs.setdefault(cid, {})[jid] = (old, new)
+
+    changes = [_change(cid, by_j, order) for cid, by_j in pairs.items()]
+    changes.sort(key=lambda c: (c.policy, c.clause))
+    owners = {**base.repo.owners, **head.repo.owners}
+    titles = {pid: str(p.data.get("title", pid))
+              for ws in (base, head) for pid, p in ws.repo.policies.items()}
+    return Diff(
+        base=base_label or base.repo.label,
+        head=head_label or head.repo.label,
+        changes=changes,
+        jurisdictions_added=added_j,
+        jurisdictions_removed=removed_j,
+        skipped=sorted(skipped_clauses | skipped_jurisdictions),
+        owners=owners,
+        policy_titles=titles,
+        all_jurisdictions=[j for j in order if j in head.handbooks],
+    )
+
+
+def _status(old: ResolvedClause | None, new: ResolvedClause | None) -> str:
+    if old is None:
+        return ADDED
+    if new is None:
+        return REMOVED
+    return MODIFIED
+
+
+def _group(reasons_by_j: dict[str, list[str]], everywhere: set[str]) -> str:
+    """Reasons joined, each naming its jurisdictions unless it holds in all of them."""
+    grouped: dict[str, list[str]] = {}
+    for jid, reasons in reasons_by_j.items():
+        for reason in reasons:
+            grouped.setdefault(reason, []).append(jid)
+    parts = []
+    for reason, jids in grouped.items():
+        parts.append(reason if set(jids) >= everywhere else f"{reason} in {', '.join(jids)}")
+    return "; ".join(parts)
+
+
+def _change(cid: str, by_j: dict[str, tuple[ResolvedClause | None, ResolvedClause | None]],
+            order: list[str]) -> ClauseChange:
+    jurisdictions = [j for j in order if j in by_j]
+    statuses = {j: _status(*by_j[j]) for j in jurisdictions}
+    kinds = set(statuses.values())
+    kind = kinds.pop() if len(kinds) == 1 else MODIFIED
+
+    any_clause = next(c for j in jurisdictions for c in (by_j[j][1], by_j[j][0]) if c is not None)
+    title_source = next((by_j[j][1] for j in jurisdictions if by_j[j][1] is not None), any_clause)
+
+    material_reasons: dict[str, list[str]] = {}
+    editorial_reasons: dict[str, list[str]] = {}
+    changed_fields: set[str] = set()
+    owners: set[str] = set()
+    for jid in jurisdictions:
+        old, new = by_j[jid]
+        for clause in (old, new):
+            if clause is not None and isinstance(clause.fields.get("owner"), str):
+                owners.add(clause.fields["owner"])
+        before, after = _values(old), _values(new)
+        changed_fields |= {k for k in set(before) | set(after) if before.get(k) != after.get(k)}
+        if old is None:
+            material_reasons[jid] = ["clause added"]
+        elif new is None:
+            material_reasons[jid] = ["clause removed"]
+        else:
+            material, reasons = classify(old, new)
+            (material_reasons if material else editorial_reasons)[jid] = reasons
+
+    everywhere = set(jurisdictions)
+    material = bool(material_reasons)
+    if material:
+        reason = _group(material_reasons, everywhere)
+    else:
+        reason = _group(editorial_reasons, everywhere)
+        fields_text = ", ".join(field_label(f).lower() for f in sorted(changed_fields, key=_field_sort_key))
+        reason = f"{fields_text} changed; {reason}" if fields_text else reason
+
+    fields = sorted(changed_fields, key=_field_sort_key)
+    return ClauseChange(
+        clause=cid,
+        policy=any_clause.policy,
+        title=str(title_source.fields.get("title", cid)),
+        kind=kind,
+        material=material,
+        reason=reason,
+        fields=fields,
+        jurisdictions=jurisdictions,
+        by_jurisdiction=statuses,
+        owners=sorted(owners),
+        moved=_moved(by_j, jurisdictions),
+        redlines=_redlines(by_j, jurisdictions, fields),
+    )
+
+
+def _moved(by_j: dict[str, tuple[ResolvedClause | None, ResolvedClause | None]],
+           jurisdictions: Iterable[str]) -> tuple[str | None, str | None] | None:
+    for jid in jurisdictions:
+        old, new = by_j[jid]
+        if old is not None and new is not None and old.fields.get("section") != new.fields.get("section"):
+            return (old.fields.get("section"), new.fields.get("section"))
+    return None
+
+
+def _redlines(by_j: dict[str, tuple[ResolvedClause | None, ResolvedClause | None]],
+              jurisdictions: list[str], fields: list[str]) -> list[FieldRedline]:
+    """One redline per field and distinct (before, after) pair, naming the jurisdictions it holds in."""
+    result = []
+    for name in fields:
+        groups: dict[tuple[str, str], list[str]] = {}
+        for jid in jurisdictions:
+            old, new = by_j[jid]
+            before = field_text(name, _values(old).get(name))
+            after = field_text(name, _values(new).get(name))
+            if before != after:
+                groups.setdefault((before, after), []).append(jid)
+        for (before, after), jids in groups.items():
+            result.append(FieldRedline(name, tuple(jids), before, after, tuple(redline(before, after))))
+    return result
