@@ -97,11 +97,20 @@ class ResolvedClause:
         return self.origin(("body",))[0].path
 
     def content(self) -> dict[str, Any]:
-        """What the clause says, for comparison: fields and notes, formatting removed."""
-        data = canonical(self.fields)
-        if self.notes:
-            data["notes"] = [canonical({k: v for k, v in n.to_dict().items() if k != "path"}) for n in self.notes]
-        return data
+        """What the clause says, for comparison: fields and notes, formatting removed.
+
+        Computed once per clause object (handbooks share unchanged clauses, so
+        comparing ten jurisdictions costs little more than comparing one);
+        callers get their own top-level dict.
+        """
+        cached = self.__dict__.get("_content")
+        if cached is None:
+            cached = canonical(self.fields)
+            if self.notes:
+                cached["notes"] = [canonical({k: v for k, v in n.to_dict().items() if k != "path"})
+                                   for n in self.notes]
+            self.__dict__["_content"] = cached  # frozen dataclass: cache outside the fields
+        return dict(cached)
 
     def to_dict(self) -> dict[str, Any]:
         data = dict(self.fields)
