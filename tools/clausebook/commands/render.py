@@ -1,14 +1,37 @@
-"""`clausebook render`: not built yet."""
+"""`clausebook render --out DIR`: the handbook pages as Markdown, for any Material-compatible generator."""
 
 from __future__ import annotations
 
-from ..errors import UsageError
+import sys
+from pathlib import Path
+
+from ..problems import format_text, has_errors
+from ..site.export import export
+from ..workspace import open_worktree
 
 
 def register(sub) -> None:
-    parser = sub.add_parser("render", help="(not available yet)")
+    parser = sub.add_parser(
+        "render", help="write the handbook pages as Markdown with a mkdocs.yml",
+        description="Write the handbook pages (the ones the MkDocs plugin serves) as Markdown files, "
+                    "with the hand-written docs pages, the stylesheet and a mkdocs.yml that lists the "
+                    "navigation and runs no clausebook plugin, so `zensical build -f DIR/mkdocs.yml` "
+                    "or `mkdocs build -f DIR/mkdocs.yml` can build the site.")
+    parser.add_argument("--out", required=True, metavar="DIR",
+                        help="the folder to write (new, empty, or an earlier render, which is replaced)")
+    parser.add_argument("--no-history", action="store_true",
+                        help="do not read git history (no dates, changes or review status)")
     parser.set_defaults(func=run)
 
 
 def run(args) -> int:
-    raise UsageError("'render' is not available yet")
+    workspace = open_worktree(args.root)
+    if has_errors(workspace.problems):
+        sys.stdout.write(format_text([p for p in workspace.problems if p.severity == "error"]))
+        print("clausebook: the repository has errors (above); the handbook is not rendered until they are fixed",
+              file=sys.stderr)
+        return 1
+    written = export(workspace, Path(args.out), with_history=not args.no_history)
+    pages = sum(1 for p in written if p.suffix == ".md")
+    print(f"clausebook: wrote {pages} pages and mkdocs.yml to {args.out}", file=sys.stderr)
+    return 0

@@ -1,0 +1,133 @@
+"""The `clausebook` MkDocs plugin: a thin shell over `site.render`.
+
+Once per build it loads, checks and resolves the repository, renders every
+handbook page with `render.build_site`, and hands the pages to MkDocs from
+memory (`File.generated`); nothing is written into `docs/`. A repository
+with validation errors fails the build with the problem lines (a
+`PluginError`, never a traceback); lint findings do not fail it. Under
+`mkdocs serve` it watches `policy/`, `jurisdictions/` and `schema/`.
+
+    plugins:
+      - search
+      - tags
+      - clausebook:
+          repo_url: https://github.com/example/clausebook   # default: mkdocs' repo_url
+          edit_branch: main
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from mkdocs.config import base
+from mkdocs.config import config_options as c
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin
+from mkdocs.structure.files import File, Files
+from mkdocs.structure.pages import Page as MkDocsPage
+
+from ..errors import UsageError
+from ..problems import has_errors
+from ..workspace import open_worktree
+from . import safe
+from .render import RenderOptions, Site, asset_files, build_site
+
+log = logging.getLogger("mkdocs.plugins.clausebook")
+
+MAX_PROBLEM_LINES = 50
+WATCHED = ("policy", "jurisdictions", "schema")
+
+
+class ClausebookConfig(base.Config):
+    root = c.Optional(c.Type(str))  # the repository, relative to mkdocs.yml; default: mkdocs.yml's folder
+    repo_url = c.Optional(c.Type(str))  # where edit links point; default: mkdocs' repo_url
+    edit_branch = c.Type(str, default="main")
+    edit_url_template = c.Type(str, default="{repo_url}/edit/{branch}/{path}")
+    history = c.Type(bool, default=True)  # read git history for dates, changes and review status
+    changes_limit = c.Type(int, default=20)  # changes listed per jurisdiction on the changes page
+    nav = c.Type(bool, default=True)  # set the navigation when mkdocs.yml has no `nav`
+
+
+class ClausebookPlugin(BasePlugin[ClausebookConfig]):
+    def __init__(self) -> None:
+        self.site: Site | None = None
+        self.options = RenderOptions()
+        self.root: Path | None = None
+
+    def repository_root(self, config: MkDocsConfig) -> Path:
+        base_dir = Path(config.config_file_path).parent if config.config_file_path else Path.cwd()
+        return (base_dir / self.config.root).resolve() if self.config.root else base_dir.resolve()
+
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        self.root = self.repository_root(config)
+        try:
+            workspace = open_worktree(self.root)
+        except UsageError as exc:
+            raise PluginError(f"clausebook: {exc}") from None
+        errors = [p for p in workspace.problems if p.severity == "error"]
+        if has_errors(errors):
+            lines = [f"  {p}" for p in errors[:MAX_PROBLEM_LINES]]
+            if len(errors) > MAX_PROBLEM_LINES:
+                lines.append(f"  ... and {len(errors) - MAX_PROBLEM_LINES} more (run `clausebook validate`)")
+            raise PluginError(f"clausebook: the repository has {len(errors)} error{'s' if len(errors) != 1 else ''}; "
+                              "the handbook is not built until they are fixed:\n" + "\n".join(lines))
+        docs_dir = Path(config.docs_dir)
+        self.options = RenderOptions(
+            repo_url=self.config.repo_url or config.repo_url,
+            edit_branch=self.config.edit_branch,
+            edit_url_template=self.config.edit_url_template,
+            about_page="about.md" if (docs_dir / "about.md").is_file() else None,
+            changes_limit=self.config.changes_limit,
+        )
+        self.site = build_site(workspace, self.options, with_history=self.config.history)
+        for path in asset_files():
+            if path.endswith(".css") and path not in config.extra_css:
+                config.extra_css.append(path)
+            if path.endswith(".js") and path not in [str(s) for s in config.extra_javascript]:
+                config.extra_javascript.append(path)
+        log.info(f"clausebook: {len(self.site.pages)} pages from {workspace.files} files "
+                 f"({len(workspace.handbooks)} jurisdictions)")
+        return config
+
+    def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
+        assert self.site is not None
+        for path, page in self.site.pages.items():
+            existing = files.get_file_from_path(path)
+            if existing is not None:
+                log.info(f"clausebook: docs/{path} exists, so the generated page of that name is not used")
+                continue
+            files.append(File.generated(config, path, content=page.markdown))
+        for path, content in asset_files().items():
+            if files.get_file_from_path(path) is None:
+                files.append(File.generated(config, path, content=content))
+        if config.nav is None and self.config.nav:
+            generated = set(self.site.pages)
+            handwritten = sorted(f.src_uri for f in files.documentation_pages()
+                                 if f.src_uri not in generated and f.generated_by is None)
+            config.nav = self.site.nav + handwritten
+        return files
+
+    def on_page_markdown(self, markdown: str, /, *, page: MkDocsPage, config: MkDocsConfig, files: Files) -> str:
+        generated = self.site.pages.get(page.file.src_uri) if self.site else None
+        if generated is not None and page.file.generated_by is not None and generated.source:
+            page.edit_url = self.options.edit_url(generated.source)
+        return markdown
+
+    def on_page_content(self, html: str, /, *, page: MkDocsPage, config: MkDocsConfig, files: Files) -> str:
+        # Second line of defence: the renderer escapes editor text; if anything
+        # that could run script got through anyway, refuse to publish it.
+        if self.site and page.file.src_uri in self.site.pages and page.file.generated_by is not None:
+            found = safe.unsafe_html(html)
+            if found:
+                raise PluginError(f"clausebook: {page.file.src_uri} would contain unsafe markup "
+                                  f"({'; '.join(found)}); please report this as a bug")
+        return html
+
+    def on_serve(self, server, /, *, config: MkDocsConfig, builder):  # type: ignore[no-untyped-def]
+        root = self.root or self.repository_root(config)
+        for name in WATCHED:
+            if (root / name).is_dir():
+                server.watch(str(root / name))
+        return server
