@@ -1,14 +1,30 @@
-"""`clausebook lint`: not built yet."""
+"""`clausebook lint`: every rule (structure checks included), configured in pyproject.toml."""
 
 from __future__ import annotations
 
-from ..errors import UsageError
+from ..lint.engine import lint
+from ..workspace import open_worktree
+from ._output import add_format_option, emit
+
+FAIL_ON = ("overdue",)
 
 
 def register(sub) -> None:
-    parser = sub.add_parser("lint", help="(not available yet)")
+    parser = sub.add_parser(
+        "lint", help="structure checks and every lint rule",
+        description="Run the structure checks (S) and the content (C), legal (L), review (R) and security (X) "
+                    "rules. Configure them under [tool.clausebook.lint] in pyproject.toml; list them with "
+                    "`clausebook rules`.")
+    parser.add_argument("--changed-since", metavar="REF",
+                        help="lint only clauses and overlays whose content changed since this git revision "
+                             "(and the jurisdictions they touch); structure problems are always all reported")
+    parser.add_argument("--fail-on", action="append", choices=FAIL_ON, default=[],
+                        help="make these findings errors: 'overdue' reviews")
+    add_format_option(parser)
     parser.set_defaults(func=run)
 
 
 def run(args) -> int:
-    raise UsageError("'lint' is not available yet")
+    workspace = open_worktree(args.root)
+    problems = lint(workspace, changed_since=args.changed_since, fail_on=frozenset(args.fail_on))
+    return emit(problems, args.format, workspace.files)

@@ -177,3 +177,26 @@ def _block_first(doc: Document, line: int, column: int) -> Location:
         return Location(doc.path, line, column)
     text = lines[index]
     return Location(doc.path, index + 1, len(text) - len(text.lstrip(" ")) + 1)
+
+
+def newest(clause: ResolvedClause, *paths: PathKey) -> PathKey:
+    """Of the given fields, the one written last in the chain base -> overlays.
+
+    When two fields disagree (a `must` level and a body without "must"), the
+    later one is the change that made them disagree: a problem is reported
+    there, e.g. at the overlay that set the level, not at the untouched base.
+    """
+    order = {p.path: index for index, p in enumerate(clause.provenance)}
+
+    def rank(path: PathKey) -> int:
+        return order.get(clause.origin(path)[0].path, -1)
+
+    return max(paths, key=rank)
+
+
+def value_start(clause: ResolvedClause, path: PathKey) -> Location:
+    """Where the value at `path` starts (its first character for text)."""
+    doc, at = clause.origin(path)
+    if isinstance(doc.get(at), str):
+        return locate_text(doc, at, 0)
+    return doc.loc(at)

@@ -1,0 +1,362 @@
+"""Just enough of Markdown to find links, images and raw HTML, with their offsets.
+
+The site renders clause text with Python-Markdown, which gives no positions;
+rules need the exact character of every link and tag to report file, line and
+column, so this scanner works on the raw text. Code (fenced blocks and inline
+spans) is masked first: what is inside code is shown, never run or followed.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+# Every rule asks about the same few thousand strings: parse each once.
+_CACHE = 1 << 15
+
+_FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
+_BACKTICKS = re.compile(r"`+")
+
+
+@lru_cache(maxsize=_CACHE)
+def mask_code(text: str) -> str:
+    """`text` with fenced code blocks and inline code spans blanked out (same length, newlines kept)."""
+    chars = list(text)
+
+    def blank(start: int, end: int) -> None:
+        for i in range(start, end):
+            if chars[i] != "\n":
+                chars[i] = " "
+
+    # fenced blocks
+    position = 0
+    fence: str | None = None
+    fence_start = 0
+    for line in text.splitlines(keepends=True):
+        match = _FENCE.match(line)
+        if fence is None and match:
+            fence, fence_start = match.group(1), position
+        elif fence is not None and match and match.group(1)[0] == fence[0] and len(match.group(1)) >= len(fence):
+            blank(fence_start, position + len(line))
+            fence = None
+        position += len(line)
+    if fence is not None:  # an unclosed fence runs to the end, as in CommonMark
+        blank(fence_start, len(text))
+    masked = "".join(chars)
+    # inline code spans: a run of n backticks up to the next run of exactly n
+    runs = list(_BACKTICKS.finditer(masked))
+    used: set[int] = set()
+    for i, opening in enumerate(runs):
+        if i in used or _escaped(masked, opening.start()):
+            continue
+        for j in range(i + 1, len(runs)):
+            if j not in used and len(runs[j].group()) == len(opening.group()):
+                blank(opening.start(), runs[j].end())
+                used.update(range(i, j + 1))
+                break
+    return "".join(chars)
+
+
+def _escaped(text: str, index: int) -> bool:
+    backslashes = 0
+    while index - backslashes - 1 >= 0 and text[index - backslashes - 1] == "\\":
+        backslashes += 1
+    return backslashes % 2 == 1
+
+
+@dataclass(frozen=True)
+class Link:
+    """A link or image in Markdown text.
+
+    `kind`: inline (`[t](url)`), reference (`[t][label]`), definition
+    (`[label]: url`), autolink (`<https://…>`), bare (a URL in running text).
+    `target` is None for a reference whose label has no definition.
+    """
+
+    kind: str
+    start: int  # where the construct starts (the `[` or `!`, `<`, or the URL)
+    target: str | None
+    target_start: int  # where the target is written; `start` when there is none
+    image: bool = False
+    closed: bool = True  # False: `[text](url` with no closing parenthesis
+    label: str | None = None
+
+
+@dataclass(frozen=True)
+class Tag:
+    """A raw HTML tag, comment or declaration."""
+
+    name: str  # lower-case tag name, '!--' for a comment, '!' or '?' for the rest
+    start: int
+    end: int
+    closing: bool = False
+    attributes: dict[str, tuple[str, int]] = field(default_factory=dict)  # name -> (value, offset)
+
+
+_DEFINITION = re.compile(r"^ {0,3}\[((?:[^\[\]\\]|\\.)+)\]:[ \t]*\n?[ \t]*(<[^>\n]*>|\S+)", re.M)
+_AUTOLINK = re.compile(r"<([A-Za-z][A-Za-z0-9+.\-]{1,31}:[^\s<>]*)>")
+_EMAIL_AUTOLINK = re.compile(r"<([^\s<>@:/]+@[^\s<>@]+\.[^\s<>@]+)>")
+_BARE_URL = re.compile(r"(?<![\w/<(\[\"'=@])(?:[a-zA-Z][a-zA-Z0-9+.\-]*://|www\.)[^\s<>\"'`\[\]]+")
+_TAG = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9-]*)((?:\s[^<>]*)?)>|<!--[\s\S]*?(?:-->|$)|<![A-Za-z\[][^>]*>?|<\?[\s\S]*?(?:\?>|$)")
+_ATTRIBUTE = re.compile(r"""([A-Za-z_:][-A-Za-z0-9_:.]*)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+))""")
+_TRAILING_PUNCTUATION = ".,;:!?*_~"
+
+
+def _label_key(label: str) -> str:
+    return " ".join(label.split()).casefold()
+
+
+def definitions(masked: str) -> dict[str, Link]:
+    """Reference definitions by their label (case-folded, whitespace collapsed); the first wins."""
+    found: dict[str, Link] = {}
+    for match in _DEFINITION.finditer(masked):
+        target = match.group(2)
+        target_start = match.start(2)
+        if target.startswith("<"):
+            target, target_start = target[1:-1], target_start + 1
+        found.setdefault(_label_key(match.group(1)), Link("definition", match.start(), target, target_start,
+                                                          label=match.group(1)))
+    return found
+
+
+def _matching_bracket(text: str, start: int) -> int:
+    """Index of the `]` closing the `[` at `start`, or -1 (a blank line ends the search)."""
+    depth = 0
+    i = start
+    while i < len(text):
+        char = text[i]
+        if char == "\\":
+            i += 2
+            continue
+        if char == "[":
+            depth += 1
+        elif char == "]":
+            depth -= 1
+            if depth == 0:
+                return i
+        elif char == "\n" and text[i + 1:].lstrip(" \t").startswith("\n"):
+            return -1
+        i += 1
+    return -1
+
+
+def _inline_destination(text: str, start: int) -> tuple[str, int, int, bool]:
+    """Parse `(destination "title")` whose `(` is at `start`: (target, target offset, end, closed)."""
+    i = start + 1
+    while i < len(text) and text[i] in " \t":
+        i += 1
+    if i < len(text) and text[i] == "\n":
+        i += 1
+        while i < len(text) and text[i] in " \t":
+            i += 1
+    target_start = i
+    if i < len(text) and text[i] == "<":
+        close = text.find(">", i)
+        newline = text.find("\n", i)
+        if close < 0 or (0 <= newline < close):
+            return text[i + 1:], i + 1, len(text), False
+        target, target_start, i = text[i + 1:close], i + 1, close + 1
+    else:
+        depth = 0
+        while i < len(text):
+            char = text[i]
+            if char == "\\":
+                i += 2
+                continue
+            if char.isspace():
+                break
+            if char == "(":
+                depth += 1
+            elif char == ")":
+                if depth == 0:
+                    break
+                depth -= 1
+            i += 1
+        target = text[target_start:i]
+    # optional title, then the closing parenthesis
+    j = i
+    while j < len(text) and text[j] in " \t\n":
+        j += 1
+    if j < len(text) and text[j] in "\"'(" and j > i:
+        closer = ")" if text[j] == "(" else text[j]
+        end_title = text.find(closer, j + 1)
+        if end_title < 0:
+            return target, target_start, len(text), False
+        j = end_title + 1
+        while j < len(text) and text[j] in " \t\n":
+            j += 1
+    if j < len(text) and text[j] == ")":
+        return target, target_start, j + 1, True
+    return target, target_start, j, False
+
+
+@lru_cache(maxsize=_CACHE)
+def links(text: str) -> tuple[Link, ...]:
+    """Every link and image in `text` (code already masked by the caller, or masked here)."""
+    masked = mask_code(text)
+    defined = definitions(masked)
+    found: list[Link] = list(defined.values())
+    covered: list[tuple[int, int]] = [(d.start, d.target_start + len(d.target or "")) for d in found]
+    labels: set[int] = set()  # the `[label]` half of `[text][label]` is not a link of its own
+    i = masked.find("[")
+    while i >= 0:
+        if i not in labels and not _escaped(masked, i):
+            link, end = _bracket_link(masked, i, defined)
+            if link is not None:
+                found.append(link)
+                covered.append((link.target_start, end))
+                if link.kind == "reference" and masked[end - 1] == "]" and end - 1 > i:
+                    labels.add(masked.rfind("[", i, end - 1))
+        i = masked.find("[", i + 1)
+    for pattern in (_AUTOLINK, _EMAIL_AUTOLINK):
+        for match in pattern.finditer(masked):
+            target = match.group(1)
+            if pattern is _EMAIL_AUTOLINK:
+                target = "mailto:" + target
+            found.append(Link("autolink", match.start(), target, match.start(1)))
+            covered.append((match.start(), match.end()))
+    for match in _BARE_URL.finditer(masked):
+        if any(start <= match.start() < end for start, end in covered):
+            continue
+        url = match.group().rstrip(_TRAILING_PUNCTUATION)
+        if url.endswith(")") and url.count("(") < url.count(")"):
+            url = url[:-1]
+        found.append(Link("bare", match.start(), url, match.start()))
+    return tuple(sorted(found, key=lambda link: (link.start, link.kind)))
+
+
+def _bracket_link(masked: str, i: int, defined: dict[str, Link]) -> tuple[Link | None, int]:
+    close = _matching_bracket(masked, i)
+    if close < 0:
+        return None, i
+    image = i > 0 and masked[i - 1] == "!" and not _escaped(masked, i - 1)
+    start = i - 1 if image else i
+    line_start = masked.rfind("\n", 0, i) + 1
+    if close + 1 < len(masked) and masked[close + 1] == ":" and not masked[line_start:i].strip():
+        return None, close  # a definition; collected already
+    following = masked[close + 1] if close + 1 < len(masked) else ""
+    if following == "(":
+        target, target_start, end, closed = _inline_destination(masked, close + 1)
+        return Link("inline", start, target, target_start, image=image, closed=closed), end
+    if following == "[":
+        label_end = masked.find("]", close + 2)
+        if label_end >= 0 and "\n\n" not in masked[close + 2:label_end]:
+            label = masked[close + 2:label_end] or masked[i + 1:close]
+            definition = defined.get(_label_key(label))
+            if definition is None:
+                return Link("reference", start, None, close + 2, image=image, label=label), label_end + 1
+            return (Link("reference", start, definition.target, definition.target_start, image=image, label=label),
+                    label_end + 1)
+    # `[label]` alone is a link only when the label is defined
+    definition = defined.get(_label_key(masked[i + 1:close]))
+    if definition is not None and masked[i + 1:close].strip():
+        return (Link("reference", start, definition.target, definition.target_start, image=image,
+                     label=masked[i + 1:close]), close + 1)
+    return None, close
+
+
+@lru_cache(maxsize=_CACHE)
+def html_tags(text: str) -> tuple[Tag, ...]:
+    """Every raw HTML tag, comment, declaration or processing instruction outside code."""
+    masked = mask_code(text)
+    autolinks = [(m.start(), m.end()) for p in (_AUTOLINK, _EMAIL_AUTOLINK) for m in p.finditer(masked)]
+    tags: list[Tag] = []
+    for match in _TAG.finditer(masked):
+        if _escaped(masked, match.start()) or any(s <= match.start() < e for s, e in autolinks):
+            continue
+        if match.group(2) is None:
+            raw = match.group()
+            name = "!--" if raw.startswith("<!--") else raw[:2][1:]
+            tags.append(Tag(name, match.start(), match.end()))
+            continue
+        attributes: dict[str, tuple[str, int]] = {}
+        for attribute in _ATTRIBUTE.finditer(match.group(3) or ""):
+            value_group = next(g for g in (2, 3, 4) if attribute.group(g) is not None)
+            offset = match.start(3) + attribute.start(value_group)
+            attributes.setdefault(attribute.group(1).lower(), (attribute.group(value_group), offset))
+        tags.append(Tag(match.group(2).lower(), match.start(), match.end(), bool(match.group(1)), attributes))
+    return tuple(tags)
+
+
+# --- plain text ---------------------------------------------------------------
+
+_LINK_DESTINATION = re.compile(r"(!?\[)((?:[^\[\]\\]|\\.)*)\]\([^)\n]*\)")
+_LIST_OR_HEADING = re.compile(r"^( {0,3}(?:[-*+]|\d+[.)])\s+| {0,3}#{1,6}\s+| {0,3}>\s?)")
+
+
+@lru_cache(maxsize=_CACHE)
+def plain_prose(text: str) -> str:
+    """`text` as a reader sees it: code, link targets, HTML and emphasis markers blanked, same length.
+
+    Keeping the length lets a rule map an offset in the plain text straight
+    back to the source.
+    """
+    masked = mask_code(text)
+
+    def blank(match: re.Match[str]) -> str:
+        return " " * len(match.group())
+
+    def keep_label(match: re.Match[str]) -> str:
+        whole = match.group()
+        label = match.group(2)
+        prefix = len(match.group(1))
+        return " " * prefix + label + " " * (len(whole) - prefix - len(label))
+
+    masked = _LINK_DESTINATION.sub(keep_label, masked)
+    masked = _TAG.sub(blank, masked)
+    masked = re.sub(r"(\*\*|__|\*|~~)", blank, masked)
+    return "\n".join(_LIST_OR_HEADING.sub(blank, line) for line in masked.split("\n"))
+
+
+_SENTENCE_END = re.compile(r"[.!?][\"'’”)\]]*\s+(?=[\"'“‘(\[]?[A-Z0-9])")
+_TABLE_ROW = re.compile(r"^\s*\|")
+WORD = re.compile(r"[A-Za-z0-9À-ÿ][\w'’\-]*")
+
+
+@lru_cache(maxsize=_CACHE)
+def sentences(text: str) -> tuple[tuple[int, int], ...]:
+    """(start, end) offsets of each sentence of Markdown `text`.
+
+    Paragraphs, list items, headings and table rows end a sentence even
+    without a full stop; code, link targets and HTML do not count as words.
+    """
+    masked = mask_code(text)
+    plain = plain_prose(text)
+    spans: list[tuple[int, int]] = []
+    block_start: int | None = None
+    position = 0
+    for line in masked.split("\n"):
+        starts_block = not line.strip() or _LIST_OR_HEADING.match(line) or _TABLE_ROW.match(line)
+        if starts_block and block_start is not None:
+            spans.extend(_split_block(plain, block_start, position - 1))
+            block_start = None
+        if line.strip() and block_start is None:
+            block_start = position
+        if line.strip() and _TABLE_ROW.match(line):
+            spans.append((position, position + len(line)))
+            block_start = None
+        position += len(line) + 1
+    if block_start is not None:
+        spans.extend(_split_block(plain, block_start, len(text)))
+    return tuple((s, e) for s, e in spans if WORD.search(plain, s, e))
+
+
+def _split_block(plain: str, start: int, end: int) -> list[tuple[int, int]]:
+    spans = []
+    current = start
+    for match in _SENTENCE_END.finditer(plain, start, end):
+        spans.append((current, match.start() + 1))
+        current = match.end()
+    spans.append((current, end))
+    result = []
+    for s, e in spans:
+        while s < e and plain[s].isspace():
+            s += 1
+        if s < e:
+            result.append((s, e))
+    return result
+
+
+def words(plain: str, start: int = 0, end: int | None = None) -> list[re.Match[str]]:
+    return list(WORD.finditer(plain, start, len(plain) if end is None else end))

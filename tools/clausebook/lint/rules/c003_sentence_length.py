@@ -1,0 +1,48 @@
+'''Sentences longer than the limit (default 35 words).
+
+Long sentences hide obligations and conditions. Split them, or turn a run of
+cases into a list. Each list item, heading and table row counts as its own
+sentence; link targets and code do not count as words. Set the limit with
+`max-sentence-words` under `[tool.clausebook.lint]`.
+
+**Bad:**
+
+```yaml
+body: |
+  You must not post about clients, projects, prices or plans that have not been announced, and if you are not sure whether something has been announced you must ask your manager or the communications team before you post anything at all about it.
+```
+
+**Good:**
+
+```yaml
+body: |
+  You must not post about clients, projects, prices or plans that have not been announced.
+  If you are not sure, ask your manager or the communications team first.
+```
+'''
+
+from __future__ import annotations
+
+from typing import Iterator
+
+from ...problems import Problem
+from ..markdown import plain_prose, sentences, words
+from ..text import PROSE
+
+CODE = "C003"
+SEVERITY = "warning"
+SUMMARY = "A sentence is longer than the configured number of words (default 35)."
+
+
+def check(ctx) -> Iterator[Problem]:
+    limit = ctx.options.max_sentence_words
+    for shared in ctx.clauses():
+        clause = shared.clause
+        for part in ctx.texts(clause, PROSE):
+            plain = plain_prose(part.text)
+            for start, end in sentences(part.text):
+                count = len(words(plain, start, end))
+                if count > limit:
+                    yield ctx.problem(part.locate(start),
+                                      f"sentence of {count} words in {part.label}; the limit is {limit}: "
+                                      "split it or make a list", clause=clause)

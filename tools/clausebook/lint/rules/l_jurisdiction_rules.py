@@ -1,0 +1,132 @@
+'''Legal rules that jurisdictions declare as data, reported as `L/<jurisdiction>/<id>`.
+
+A legal team adds a rule to `jurisdictions/<id>/jurisdiction.yaml` without
+code. It applies to that jurisdiction's resolved handbook and to every
+jurisdiction below it:
+
+- `forbid: REGEX`: no clause text may match. Text is the title, body,
+  jurisdiction notes, rationale and "do" examples; "don't" examples are
+  meant to show what is wrong and are not checked. The match is reported at
+  the file and line that supplied the matching text: the base clause, or the
+  overlay that added it.
+- `tags: [...]` with `require: REGEX`: every clause with one of the tags
+  must match somewhere in that text; reported at the clause's body.
+
+Expressions are case-insensitive, and runs of whitespace (line breaks
+included) in the text read as one space. The message carries the rule's
+`message` and `reference`; `severity` defaults to error. One finding shared
+by several jurisdictions (a base clause in `us`, `us-ca` and `us-ny`) is
+reported once. Purpose and legal basis for monitoring in the EU, blanket
+bans on criticising the employer in the US, requests for personal account
+passwords: each is a data rule, so no legal rule is built into the code.
+
+**Bad:**
+
+```yaml
+# jurisdictions/us/jurisdiction.yaml declares
+#   rules: [{id: no-disparagement-ban, forbid: "must not post (anything )?negative", ...}]
+# policy/social-media/conduct.yaml
+level: must
+body: |
+  Employees must not post negative comments about the company.
+```
+
+**Good:**
+
+```yaml
+level: must
+body: |
+  You must not harass, threaten or discriminate against anyone online, including colleagues.
+  You may criticise the company and discuss your working conditions.
+```
+'''
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import Iterator
+
+from ...problems import Problem
+from ..text import BODY, DO, NOTE, RATIONALE, TITLE, TextPart, value_start
+
+CODE = "L"
+SEVERITY = "error"
+SUMMARY = "A clause breaks a legal rule its jurisdiction declares as data (forbid or require), as L/<jurisdiction>/<id>."
+
+# The text a legal rule reads ("don't" examples show what is wrong on purpose).
+LEGAL_TEXT = (TITLE, NOTE, BODY, RATIONALE, DO)
+_SPACE = re.compile(r"\s+")
+
+
+@lru_cache(maxsize=1 << 15)
+def squeeze(text: str) -> str:
+    """`text` with each run of whitespace as one space."""
+    return _SPACE.sub(" ", text)
+
+
+def original_offset(text: str, offset: int) -> int:
+    """Where character `offset` of `squeeze(text)` is in `text`."""
+    shift = 0
+    for match in _SPACE.finditer(text):
+        if match.start() - shift >= offset:
+            break
+        if match.start() - shift + 1 > offset:
+            return match.start()
+        shift += len(match.group()) - 1
+    return offset + shift
+
+
+@lru_cache(maxsize=1024)
+def _compile(pattern: str) -> re.Pattern[str] | None:
+    try:
+        return re.compile(pattern, re.IGNORECASE)
+    except (re.error, TypeError):
+        return None  # the schema's regex format check reports it
+
+
+def check(ctx) -> Iterator[Problem]:
+    repo = ctx.repo
+    for owner_id in repo.jurisdiction_ids():
+        owner = repo.jurisdictions.get(owner_id)
+        if owner is None or not owner.rules:
+            continue
+        reach = [j for j in repo.descendants(owner_id) if j in ctx.handbooks]
+        for rule in owner.rules:
+            code = f"L/{owner_id}/{rule.get('id')}"
+            if not ctx.config.enabled(code):
+                continue
+            severity = rule.get("severity") or SEVERITY
+            message, reference = rule.get("message", ""), rule.get("reference", "")
+            checked: set[int] = set()
+            for jurisdiction in reach:
+                for clause in ctx.handbooks[jurisdiction].clauses.values():
+                    if id(clause) in checked or not ctx.in_scope(clause.id, jurisdiction):
+                        continue  # shared by a jurisdiction already checked, or not changed
+                    checked.add(id(clause))
+                    parts = list(ctx.texts(clause, LEGAL_TEXT))
+                    if "forbid" in rule:
+                        pattern = _compile(rule["forbid"])
+                        if pattern is not None:
+                            yield from _forbid(ctx, clause, parts, pattern, code, severity, message, reference)
+                    elif "require" in rule:
+                        pattern = _compile(rule["require"])
+                        tags = set(rule.get("tags") or ())
+                        if pattern is not None and tags & set(clause.get("tags") or ()):
+                            if not any(pattern.search(squeeze(p.text)) for p in parts):
+                                yield ctx.problem(value_start(clause, ("body",)),
+                                                  f"{message} (clause '{clause.id}', tagged "
+                                                  f"{', '.join(sorted(tags & set(clause.get('tags'))))}; "
+                                                  f"{reference})",
+                                                  clause=clause, code=code, severity=severity, hint=reference)
+
+
+def _forbid(ctx, clause, parts: list[TextPart], pattern, code, severity, message, reference):
+    for part in parts:
+        for match in pattern.finditer(squeeze(part.text)):
+            if match.end() == match.start():
+                continue
+            quoted = match.group().strip()
+            yield ctx.problem(part.locate(original_offset(part.text, match.start())),
+                              f"{message} (\"{quoted}\" in {part.label}; {reference})",
+                              clause=clause, code=code, severity=severity, hint=reference)

@@ -1,0 +1,106 @@
+"""Problems as SARIF 2.1.0, the format GitHub code scanning reads.
+
+Every rule is listed in `tool.driver.rules` (summary, description, bad and
+good examples as help), so code scanning can explain a finding; `ruleId` is
+the stable code. `partialFingerprints` do not depend on the line, so a
+finding that moves because lines were added above it stays the same alert.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from typing import Sequence
+
+from . import __version__
+from .problems import Problem
+
+SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json"
+_LEVELS = {"error": "error", "warning": "warning", "info": "note"}
+FINGERPRINT = "clausebookFinding/v1"
+
+
+def _rule_entry(doc) -> dict:
+    from .lint.registry import FAMILIES
+
+    help_text = f"{doc.description}\n\nBad:\n\n{doc.bad}\n\nGood:\n\n{doc.good}"
+    help_markdown = f"{doc.description}\n\n**Bad:**\n\n```yaml\n{doc.bad}\n```\n\n**Good:**\n\n```yaml\n{doc.good}\n```"
+    return {
+        "id": doc.code,
+        "name": doc.code,
+        "shortDescription": {"text": doc.summary},
+        "fullDescription": {"text": doc.description or doc.summary},
+        "help": {"text": help_text, "markdown": help_markdown},
+        "defaultConfiguration": {"level": _LEVELS.get(doc.severity, "warning")},
+        "properties": {"tags": [FAMILIES.get(doc.family, doc.family)]},
+    }
+
+
+def _jurisdiction_rule_entry(problem: Problem) -> dict:
+    _, jurisdiction, rule_id = problem.code.split("/", 2)
+    summary = f"Legal rule '{rule_id}' of jurisdiction '{jurisdiction}' (declared in its jurisdiction.yaml)."
+    entry = {
+        "id": problem.code,
+        "name": problem.code,
+        "shortDescription": {"text": summary},
+        "fullDescription": {"text": summary + (f" Reference: {problem.hint}" if problem.hint else "")},
+        "help": {"text": f"See `clausebook rules {problem.code}`."
+                         + (f" Reference: {problem.hint}" if problem.hint else "")},
+        "defaultConfiguration": {"level": _LEVELS.get(problem.severity, "error")},
+        "properties": {"tags": ["Legal"]},
+    }
+    return entry
+
+
+def _fingerprint(problem: Problem, occurrence: int) -> str:
+    key = "\0".join((problem.code, problem.path, problem.message, str(occurrence)))
+    return hashlib.sha256(key.encode("utf-8")).hexdigest()
+
+
+def format_sarif(problems: Sequence[Problem]) -> str:
+    from .lint.registry import rule_docs
+
+    rules = [_rule_entry(doc) for doc in rule_docs()]
+    index = {rule["id"]: i for i, rule in enumerate(rules)}
+    results = []
+    seen: dict[tuple[str, str, str], int] = {}
+    for problem in problems:
+        if problem.code not in index:
+            if problem.code.startswith("L/") and problem.code.count("/") == 2:
+                rules.append(_jurisdiction_rule_entry(problem))
+            else:
+                rules.append({"id": problem.code, "shortDescription": {"text": problem.code}})
+            index[problem.code] = len(rules) - 1
+        key = (problem.code, problem.path, problem.message)
+        occurrence = seen.get(key, 0)
+        seen[key] = occurrence + 1
+        message = problem.message
+        if problem.hint and problem.hint not in message:
+            message = f"{message} ({problem.hint})"
+        results.append({
+            "ruleId": problem.code,
+            "ruleIndex": index[problem.code],
+            "level": _LEVELS.get(problem.severity, "warning"),
+            "message": {"text": message},
+            "locations": [{
+                "physicalLocation": {
+                    "artifactLocation": {"uri": problem.path, "uriBaseId": "%SRCROOT%"},
+                    "region": {"startLine": max(problem.line, 1), "startColumn": max(problem.column, 1)},
+                }
+            }],
+            "partialFingerprints": {FINGERPRINT: _fingerprint(problem, occurrence)},
+        })
+    log = {
+        "$schema": SCHEMA_URI,
+        "version": "2.1.0",
+        "runs": [{
+            "tool": {"driver": {
+                "name": "clausebook",
+                "version": __version__,
+                "rules": rules,
+            }},
+            "columnKind": "unicodeCodePoints",
+            "results": results,
+        }],
+    }
+    return json.dumps(log, indent=2, ensure_ascii=False) + "\n"
