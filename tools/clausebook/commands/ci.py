@@ -22,12 +22,14 @@ from typing import Sequence
 from ..diff import Diff
 from ..diff_format import code, format_markdown, short
 from ..errors import UsageError
+from ..lint.config import load_config
+from ..lint.engine import lint
 from ..codeowners import CODEOWNERS_PATH
 from ..problems import Problem, count, format_github, format_text, github_annotation, has_errors, summary_line
 from ..redline import escape_markdown
 from ..workspace import Workspace, open_worktree
 from . import codeowners
-from .diff import compute, open_git
+from .diff import compute, open_git, open_revision
 
 # Rows of the problem table in the summary; every problem is still printed.
 SUMMARY_PROBLEMS = 50
@@ -85,16 +87,10 @@ def comparison_base(root: Path, ref: str) -> tuple[str, str | None]:
 # --- lint ---------------------------------------------------------------------------
 
 
-def lint_problems(workspace: Workspace, base_sha: str, base_has_policies: bool) -> tuple[list[Problem], str | None]:
+def lint_problems(workspace: Workspace, base: Workspace) -> list[Problem]:
     """Every problem lint finds in what changed since the base; all of it when the base had no policies."""
-    try:
-        from ..lint.config import load_config
-        from ..lint.engine import lint
-    except ImportError:
-        return list(workspace.problems), "lint rules are not available; only validation ran"
-    config = load_config(workspace.root)
-    since = base_sha if base_has_policies else None
-    return lint(workspace, config, changed_since=since), None
+    since = base if base.repo.policies else None
+    return lint(workspace, load_config(workspace.root), changed_since=since)
 
 
 # --- GitLab code quality -------------------------------------------------------------
@@ -167,11 +163,11 @@ def run(args) -> int:
     base_sha, base_note = comparison_base(root, args.base)
     notes = [base_note] if base_note else []
 
-    diff, diff_notes = compute(root, base_sha, head_workspace=workspace)
+    with open_git(root) as git_repo:
+        base = open_revision(root, base_sha, git_repo)  # read once, for the diff and for lint
+    diff, diff_notes = compute(root, base_sha, head_workspace=workspace, base_workspace=base)
     notes += diff_notes
-    problems, lint_note = lint_problems(workspace, base_sha, _has_policies(root, base_sha))
-    if lint_note:
-        notes.append(lint_note)
+    problems = lint_problems(workspace, base)
 
     owner_lines: list[str] | None = None
     if has_errors(workspace.problems):
@@ -199,9 +195,3 @@ def run(args) -> int:
     errors = count(problems, "error")
     return 1 if errors or owner_lines else 0
 
-
-def _has_policies(root: Path, sha: str) -> bool:
-    from ..source import GitSource
-
-    with GitSource(root, sha) as source:
-        return source.has_policy_dir()

@@ -74,17 +74,19 @@ def open_git(root: Path):
 
 
 def compute(root: str | os.PathLike[str], base: str, head: str | None = None,
-            head_workspace: Workspace | None = None) -> tuple[Diff, list[str]]:
+            head_workspace: Workspace | None = None, base_workspace: Workspace | None = None,
+            ) -> tuple[Diff, list[str]]:
     """Load both sides and compare them; the notes say what could not be compared and why.
 
     `head_workspace` is the already-open working tree (the caller reports its
-    errors itself, so no note is made of them).
+    errors itself, so no note is made of them); `base_workspace` the base
+    revision when the caller has opened it already.
     """
     root_path = Path(root).resolve()
     if not WorktreeSource(root_path).has_policy_dir():
         raise UsageError("not a clausebook repository: there is no policy/ folder here (use --root DIR)")
     with open_git(root_path) as git_repo:
-        base_ws = open_revision(root_path, base, git_repo)
+        base_ws = base_workspace or open_revision(root_path, base, git_repo)
         if head is not None:
             head_ws = open_revision(root_path, head, git_repo)
             head_name = _revision_name(head, head_ws)

@@ -200,13 +200,20 @@ def _by_clause(scope: Scope) -> dict[str, set[str]]:
 
 # --- --changed-since ----------------------------------------------------------
 
-def changed_scope(workspace: Workspace, revision: str) -> Scope:
-    """The clauses and overlays whose content changed since `revision`, and the jurisdictions they touch."""
-    from ..source import GitSource
-    from ..workspace import open_source
+def changed_scope(workspace: Workspace, since: str | Workspace) -> Scope:
+    """The clauses and overlays whose content changed since a revision, and the jurisdictions they touch.
 
-    with GitSource(workspace.root, revision) as source:
-        old = open_source(workspace.root, source).repo
+    `since` is a git revision, or that revision already opened (the pull-request
+    check loads the base once for the diff and for lint).
+    """
+    if isinstance(since, Workspace):
+        old = since.repo
+    else:
+        from ..source import GitSource
+        from ..workspace import open_source
+
+        with GitSource(workspace.root, since) as source:
+            old = open_source(workspace.root, source).repo
     new = workspace.repo
     handbooks = workspace.handbooks
     pairs: set[tuple[str, str]] = set()
@@ -287,9 +294,13 @@ def _configure(problems: Iterable[Problem], config: LintConfig) -> list[Problem]
     return result
 
 
-def lint(workspace: Workspace, config: LintConfig | None = None, changed_since: str | None = None,
+def lint(workspace: Workspace, config: LintConfig | None = None, changed_since: str | Workspace | None = None,
          fail_on: frozenset[str] = frozenset()) -> list[Problem]:
-    """Structure problems plus every enabled rule's problems, configured, silenced and sorted."""
+    """Structure problems plus every enabled rule's problems, configured, silenced and sorted.
+
+    `changed_since` (a revision, or its opened workspace) narrows the rules to
+    what changed since then.
+    """
     config = config if config is not None else load_config(Path(workspace.root))
     scope = changed_scope(workspace, changed_since) if changed_since is not None else None
     order = workspace.repo.jurisdiction_ids()
