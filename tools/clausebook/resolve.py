@@ -13,7 +13,7 @@ from dataclasses import dataclass, field, replace
 from typing import Any, Iterator
 
 from .loader import Document, PathKey
-from .model import GLOBAL, Jurisdiction, Overlay, Repository, canonical
+from .model import GLOBAL, Clause, Jurisdiction, Overlay, Repository, canonical
 from .problems import Location, Problem
 
 
@@ -187,18 +187,30 @@ def clause_sort_key(clause: ResolvedClause) -> tuple:
     return (order is None, order if isinstance(order, int) else 0, clause.id)
 
 
+def _base_clause(clause: Clause) -> ResolvedClause:
+    """The clause as its base file has it.
+
+    Kept on the document: when two loads share a document (an unchanged file
+    at two revisions), they share this object too, so the diff sees at once
+    that nothing changed and canonicalises nothing.
+    """
+    cached = clause.doc.__dict__.get("_base_clause")
+    if cached is not None and cached.policy == clause.policy:
+        return cached
+    data = clause.data
+    origins: dict[PathKey, tuple[Document, PathKey]] = {(): (clause.doc, ())}
+    origins.update({(key,): (clause.doc, (key,)) for key in data})
+    resolved = ResolvedClause(
+        id=clause.id, policy=clause.policy, fields=dict(data), notes=(),
+        provenance=(Provenance(GLOBAL, "base", None, clause.path, 1),),
+        origins=origins,
+    )
+    clause.doc.__dict__["_base_clause"] = resolved
+    return resolved
+
+
 def _base_clauses(repo: Repository) -> dict[str, ResolvedClause]:
-    clauses = {}
-    for clause in repo.clauses().values():
-        data = clause.data
-        origins: dict[PathKey, tuple[Document, PathKey]] = {(): (clause.doc, ())}
-        origins.update({(key,): (clause.doc, (key,)) for key in data})
-        clauses[clause.id] = ResolvedClause(
-            id=clause.id, policy=clause.policy, fields=dict(data), notes=(),
-            provenance=(Provenance(GLOBAL, "base", None, clause.path, 1),),
-            origins=origins,
-        )
-    return clauses
+    return {clause.id: _base_clause(clause) for clause in repo.clauses().values()}
 
 
 def effective_parent(repo: Repository, jurisdiction_id: str) -> str:
@@ -304,11 +316,27 @@ def _apply(repo: Repository, overlay: Overlay, clauses: dict[str, ResolvedClause
         return None
     if current is None:
         return _unknown_target(overlay, clauses, removed, base_ids, repo)
-    provenance = current.provenance + (_provenance(overlay),)
     if action == "remove":
         del clauses[target]
         removed[target] = (overlay.jurisdiction, overlay.path)
         return None
+    # The same overlay document applied to the very same clause gives the same
+    # result: reuse it, so two loads sharing unchanged files share the
+    # resolved clause too (and the diff skips it without comparing).
+    memo = doc.__dict__.setdefault("_applied", {})
+    earlier = memo.get(id(current))
+    if earlier is not None and earlier[0] is current:
+        clauses[target] = earlier[1]
+        return None
+    clauses[target] = _changed(current, overlay)
+    memo[id(current)] = (current, clauses[target])
+    return None
+
+
+def _changed(current: ResolvedClause, overlay: Overlay) -> ResolvedClause:
+    """`current` as an amend or replace overlay leaves it."""
+    target, action, data, doc = overlay.clause, overlay.action, overlay.data, overlay.doc
+    provenance = current.provenance + (_provenance(overlay),)
     if action == "replace":
         new = dict(data["with"])
         fields = {"id": target, "section": current.fields.get("section")}
@@ -320,8 +348,7 @@ def _apply(repo: Repository, overlay: Overlay, clauses: dict[str, ResolvedClause
             if kept in fields and kept not in new:
                 origins[(kept,)] = current.origin((kept,))
         origins.update({(k,): (doc, ("with", k)) for k in new})
-        clauses[target] = ResolvedClause(target, current.policy, fields, (), provenance, origins)
-        return None
+        return ResolvedClause(target, current.policy, fields, (), provenance, origins)
     # amend
     fields = dict(current.fields)
     origins = dict(current.origins)
@@ -346,8 +373,7 @@ def _apply(repo: Repository, overlay: Overlay, clauses: dict[str, ResolvedClause
         notes.insert(0, Note(overlay.jurisdiction, "before", data["prepend"], data["reason"], references, doc, "prepend"))
     if "append" in data:
         notes.append(Note(overlay.jurisdiction, "after", data["append"], data["reason"], references, doc, "append"))
-    clauses[target] = replace(current, fields=fields, notes=tuple(notes), provenance=provenance, origins=origins)
-    return None
+    return replace(current, fields=fields, notes=tuple(notes), provenance=provenance, origins=origins)
 
 
 def _policy_of_section(repo: Repository, section: Any) -> str | None:
