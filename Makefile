@@ -3,6 +3,9 @@ PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
+# Material 9.7+ prints a banner about MkDocs 2.0 on every build; clausebook
+# already renders independently of MkDocs (see `clausebook render`).
+export NO_MKDOCS_2_WARNING := 1
 
 .PHONY: install handbook serve test lint validate bench render clean
 
