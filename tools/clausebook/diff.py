@@ -23,6 +23,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any, Iterable, Sequence
 
 from .model import GLOBAL, canonical
@@ -164,8 +165,13 @@ class Diff:
 # --- obligations and classes -------------------------------------------------
 
 
+@lru_cache(maxsize=8192)
 def obligations(text: str) -> Counter[str]:
-    """How often each obligation phrase occurs in `text` (case and spacing ignored)."""
+    """How often each obligation phrase occurs in `text` (case and spacing ignored).
+
+    Cached: a clause's text is classified once per jurisdiction it changed in,
+    usually the same text each time. Callers only read the result.
+    """
     found: Counter[str] = Counter()
     for match in _OBLIGATION.finditer(text):
         found[_phrase(match.group(1))] += 1
@@ -432,12 +438,13 @@ def _redlines(by_j: dict[str, tuple[ResolvedClause | None, ResolvedClause | None
               jurisdictions: list[str], fields: list[str]) -> list[FieldRedline]:
     """One redline per field and distinct (before, after) pair, naming the jurisdictions it holds in."""
     result = []
+    values = {jid: (_values(by_j[jid][0]), _values(by_j[jid][1])) for jid in jurisdictions}
     for name in fields:
         groups: dict[tuple[str, str], list[str]] = {}
         for jid in jurisdictions:
-            old, new = by_j[jid]
-            before = field_text(name, _values(old).get(name))
-            after = field_text(name, _values(new).get(name))
+            old, new = values[jid]
+            before = field_text(name, old.get(name))
+            after = field_text(name, new.get(name))
             if before != after:
                 groups.setdefault((before, after), []).append(jid)
         for (before, after), jids in groups.items():

@@ -32,6 +32,32 @@ PathKey = tuple  # a path into the data: ("examples", "do", 2)
 _STR = "tag:yaml.org,2002:str"
 _MERGE = "tag:yaml.org,2002:merge"
 _SCALAR_CONSTRUCTOR = yaml.constructor.SafeConstructor()
+_ScalarNode = yaml.ScalarNode
+_PLAIN_TAGS: dict[str, str] = {}  # plain scalar text -> its resolved tag, shared by every file
+
+
+class _ComposeLoader(_Loader):
+    """The libyaml loader, remembering how plain scalars resolve.
+
+    Resolving a plain scalar's tag (is `12` an int, `no` a bool?) runs a few
+    regular expressions in Python for every key and value; the answer depends
+    only on the text, and keys and short values repeat across files.
+    """
+
+    def resolve(self, kind, value, implicit):  # type: ignore[override]
+        if self.yaml_path_resolvers:
+            return super().resolve(kind, value, implicit)
+        # Without path resolvers, only plain scalars can resolve to anything but the default tags.
+        if kind is not _ScalarNode:
+            return self.DEFAULT_MAPPING_TAG if kind is yaml.MappingNode else self.DEFAULT_SEQUENCE_TAG
+        if not implicit[0]:
+            return self.DEFAULT_SCALAR_TAG
+        tag = _PLAIN_TAGS.get(value)
+        if tag is None:
+            tag = super().resolve(kind, value, implicit)
+            if len(value) <= 64 and len(_PLAIN_TAGS) < 100_000:
+                _PLAIN_TAGS[value] = tag
+        return tag
 
 
 class LoadError(Exception):
@@ -157,13 +183,15 @@ class _Builder:
             raise LoadError(Problem(self.path, line, column, "error", "S005",
                                     f"aliases expand to more than {MAX_EXPANDED_NODES} values; "
                                     "write the content out instead of repeating anchors"))
-        value_mark = (node.start_mark.line + 1, node.start_mark.column + 1)
+        start = node.start_mark
+        value_mark = (start.line + 1, start.column + 1)
+        if isinstance(node, _ScalarNode):
+            # Most nodes: a scalar cannot contain itself, so no alias-cycle check.
+            self.marks[path] = (key_mark, value_mark, node.style)
+            return node.value if node.tag == _STR else self._scalar(node)
         if id(node) in self._active:
             raise LoadError(Problem(self.path, *value_mark, "error", "S005", "an alias refers to itself"))
-        style = node.style if isinstance(node, yaml.ScalarNode) else None
-        self.marks[path] = (key_mark, value_mark, style)
-        if isinstance(node, yaml.ScalarNode):
-            return self._scalar(node)
+        self.marks[path] = (key_mark, value_mark, None)
         self._active.add(id(node))
         try:
             if isinstance(node, yaml.SequenceNode):
@@ -227,7 +255,7 @@ def parse(path: str, raw: bytes) -> tuple[Document | None, list[Problem]]:
     try:
         text = _decode(path, raw)
         try:
-            root = yaml.compose(text, Loader=_Loader)
+            root = yaml.compose(text, Loader=_ComposeLoader)
         except yaml.YAMLError as exc:
             return None, [_yaml_error(path, exc)]
         if root is None:

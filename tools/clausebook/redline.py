@@ -17,6 +17,7 @@ from __future__ import annotations
 import html
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from difflib import SequenceMatcher
 from typing import Iterable, Sequence
 
@@ -48,6 +49,12 @@ def words(text: str) -> tuple[list[str], list[str], str]:
 
 
 def redline(before: str, after: str) -> list[Segment]:
+    """The segments that turn `before` into `after`, word by word (a new list each call)."""
+    return list(_redline(before, after))
+
+
+@lru_cache(maxsize=4096)  # the same text pair recurs once per jurisdiction it changed in
+def _redline(before: str, after: str) -> tuple[Segment, ...]:
     """The segments that turn `before` into `after`, word by word.
 
     Words are compared; the whitespace before each word travels with it, so
@@ -67,7 +74,7 @@ def redline(before: str, after: str) -> list[Segment]:
             raw.append(Segment(INSERT, "".join(new_spaces[j] + new[j] for j in range(j1, j2))))
     if new_tail:
         raw.append(Segment(EQUAL, new_tail))
-    return _tidy(raw)
+    return tuple(_tidy(raw))
 
 
 def _tidy(raw: list[Segment]) -> list[Segment]:

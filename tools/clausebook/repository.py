@@ -48,12 +48,35 @@ class _Loaded:
         self.owners: Document | None = None
 
 
+# The documents of the most recent load, by (path, kind, schema folder, bytes).
+# Loading a second revision (diff, lint --changed-since) or loading again
+# (mkdocs serve) then parses and schema-checks only the files that changed.
+# Documents are never modified once loaded, so two repositories may share one.
+_Parsed = dict[tuple, tuple[Document | None, tuple[Problem, ...]]]
+_last_load: _Parsed = {}
+
+
+def _parse_checked(path: str, kind: str, raw: bytes, schema_directory: Path,
+                   seen: _Parsed) -> tuple[Document | None, list[Problem]]:
+    key = (path, kind, schema_directory, raw)
+    known = _last_load.get(key) or seen.get(key)
+    if known is None:
+        doc, problems = parse(path, raw)
+        if doc is not None:
+            problems += schemas.validate(doc, kind, schema_directory)
+        known = (doc, tuple(problems))
+    seen[key] = known
+    return known[0], list(known[1])
+
+
 def load(source: Source, schema_directory: Path) -> Repository:
+    global _last_load
     if not source.has_policy_dir():
         raise UsageError("not a clausebook repository: there is no policy/ folder here (use --root DIR)")
     repo = Repository(label=source.label)
     loaded = _Loaded()
     broken: set[tuple[str, str]] = set()  # (kind, id) of documents left out of the model
+    seen: _Parsed = {}
     for entry in source.entries():
         kind = classify(entry.path)
         if kind is None:
@@ -78,9 +101,7 @@ def load(source: Source, schema_directory: Path) -> Repository:
         except OSError as exc:
             repo.problems.append(Problem(entry.path, 1, 1, "error", "S007", f"cannot read file: {exc.strerror or exc}"))
             continue
-        doc, problems = parse(entry.path, raw)
-        if doc is not None:
-            problems += schemas.validate(doc, kind[0], schema_directory)
+        doc, problems = _parse_checked(entry.path, kind[0], raw, schema_directory, seen)
         repo.problems.extend(problems)
         if doc is None or has_errors(problems):
             broken.add((kind[0], _declared_id(doc, kind)))
@@ -95,6 +116,7 @@ def load(source: Source, schema_directory: Path) -> Repository:
             loaded.jurisdictions[kind[1]] = doc
         else:
             loaded.overlays.append((kind[1], doc))
+    _last_load = seen
     _assemble(repo, loaded, broken)
     return repo
 

@@ -10,11 +10,14 @@ from __future__ import annotations
 
 import os
 import posixpath
+import stat
+import subprocess
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Protocol
 
 from .errors import UsageError
+from .loader import MAX_FILE_BYTES
 
 # The folders a clausebook repository keeps its documents in.
 CONTENT_DIRS = ("policy", "jurisdictions")
@@ -85,6 +88,14 @@ class WorktreeSource:
                         continue
                     full = os.path.join(dirpath, name)
                     rel = f"{rel_dir}/{name}"
+                    try:
+                        status = os.lstat(full)
+                    except OSError:
+                        continue  # gone since the folder was listed
+                    if not stat.S_ISLNK(status.st_mode):
+                        # Not a link, in a folder already known to be inside: no realpath needed.
+                        found.append(Entry(rel, status.st_size))
+                        continue
                     real = os.path.realpath(full)
                     if not self._inside(real):
                         found.append(Entry(rel, 0, escapes=True))
@@ -97,7 +108,8 @@ class WorktreeSource:
         return found
 
     def read(self, path: str) -> bytes:
-        return (self.root / path).read_bytes()
+        with open(os.path.join(self.root, path), "rb") as handle:
+            return handle.read()
 
 
 class GitSource:
@@ -125,6 +137,7 @@ class GitSource:
         prefix = self.root.relative_to(work).as_posix()
         self.prefix = "" if prefix == "." else prefix + "/"
         self._blobs: dict[str, tuple[str, str, int]] | None = None  # path -> (mode, sha, size)
+        self._contents: dict[str, bytes] | None = None  # sha -> bytes, read ahead in one batch
 
     def close(self) -> None:
         if self._own_repo:
@@ -183,8 +196,40 @@ class GitSource:
             found.append(Entry(path, size))
         return found
 
+    def _read_ahead(self) -> dict[str, bytes]:
+        """Every blob of the listing, through one `git cat-file --batch` round trip.
+
+        A whole repository is read file after file; asking git for each blob
+        in turn costs a round trip per file, and that was most of the time it
+        took to read a revision. Blobs are handed out once (see `_blob`).
+        """
+        if self._contents is None:
+            # Files over the size limit are never parsed: do not fetch them either.
+            shas = list(dict.fromkeys(sha for _, sha, size in self._listing().values() if size <= MAX_FILE_BYTES))
+            self._contents = {}
+            try:
+                out = subprocess.run(["git", f"--git-dir={self.repo.git_dir}", "cat-file", "--batch", "--buffer"],
+                                     input="".join(f"{sha}\n" for sha in shas).encode("ascii"),
+                                     capture_output=True, check=True).stdout
+            except (OSError, subprocess.CalledProcessError):
+                return self._contents  # each blob is then read on its own
+            position = 0
+            for sha in shas:
+                end = out.find(b"\n", position)
+                header = out[position:end].split()
+                if len(header) != 3:  # "<sha> missing": leave it to the single read
+                    position = end + 1
+                    continue
+                size = int(header[2])
+                self._contents[sha] = out[end + 1:end + 1 + size]
+                position = end + 1 + size + 1
+        return self._contents
+
     def _blob(self, sha: str) -> bytes:
-        # GitPython keeps one `git cat-file --batch` process for all reads.
+        ahead = self._read_ahead().pop(sha, None)
+        if ahead is not None:
+            return ahead
+        # Read twice, or not read ahead: GitPython keeps one `git cat-file --batch` process.
         return self.repo.odb.stream(bytes.fromhex(sha)).read()
 
     def read(self, path: str) -> bytes:

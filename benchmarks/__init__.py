@@ -1,0 +1,1 @@
+"""Benchmarks: synthetic corpora (`generate`) and the timing harness (`python -m benchmarks`)."""
