@@ -8,7 +8,9 @@ the schema and the rest of the core, plus a position for every path in it.
 
 from __future__ import annotations
 
+import bisect
 import datetime as _dt
+import re
 from dataclasses import dataclass, field
 from typing import Any, Iterator
 
@@ -29,6 +31,7 @@ MAX_EXPANDED_NODES = 20_000
 
 PathKey = tuple  # a path into the data: ("examples", "do", 2)
 
+_TOKEN = re.compile(r"\S+")
 _STR = "tag:yaml.org,2002:str"
 _MERGE = "tag:yaml.org,2002:merge"
 _SCALAR_CONSTRUCTOR = yaml.constructor.SafeConstructor()
@@ -99,8 +102,10 @@ class Document:
     def text_loc(self, path: PathKey, offset: int) -> Location:
         """Where character `offset` of the string at `path` is written.
 
-        Exact for literal block scalars (`|`), which is how clause bodies are
-        written; for other styles it falls back to the start of the value.
+        Literal blocks (`|`, how clause bodies are written) map exactly. Other
+        styles (plain, quoted, folded) join or re-wrap lines, and whitespace
+        is all that changes: so the n-th occurrence of the word at `offset`
+        in the value is its n-th occurrence in the file after the value's start.
         """
         path = tuple(path)
         entry = self.marks.get(path)
@@ -108,20 +113,55 @@ class Document:
         if entry is None or not isinstance(value, str):
             return self.loc(path)
         _, (line, column), style = entry
-        if style != "|":
+        if style == "|":
+            return self._literal_loc(value, line, column, offset)
+        if offset <= 0:
+            if style == ">":
+                return self._block_first(line, column)
+            return Location(self.path, line, column + 1 if style in ("'", '"') else column)
+        token = _TOKEN.match(value, offset)
+        if token is None:
             return Location(self.path, line, column)
-        lines = self.text.splitlines()
-        # content starts on the line after the indicator; find its indentation
-        first = line  # 0-based index of the next line
-        while first < len(lines) and not lines[first].strip():
-            first += 1
-        if first >= len(lines):
-            return Location(self.path, line, column)
-        indent = len(lines[first]) - len(lines[first].lstrip(" "))
+        word = token.group()
+        occurrence = value.count(word, 0, offset)
+        starts = self._line_starts()
+        position = starts[line - 1] + column - 1 if line - 1 < len(starts) else len(self.text)
+        for _ in range(occurrence + 1):
+            position = self.text.find(word, position)
+            if position < 0:
+                return Location(self.path, line, column)
+            position += len(word)
+        position -= len(word)
+        found_line = bisect.bisect_right(starts, position)
+        return Location(self.path, found_line, position - starts[found_line - 1] + 1)
+
+    def _literal_loc(self, value: str, line: int, column: int, offset: int) -> Location:
+        first = self._block_first(line, column)
+        if first.line == line:
+            return first
+        # The value keeps a block's leading empty lines, so count from the line after the indicator.
         before = value[:offset]
         line_in_block = before.count("\n")
         col_in_line = offset - (before.rfind("\n") + 1)
-        return Location(self.path, line + 1 + line_in_block, indent + col_in_line + 1)
+        return Location(self.path, line + 1 + line_in_block, first.column + col_in_line)
+
+    def _block_first(self, line: int, column: int) -> Location:
+        """The first character of a block scalar's content (the line after its indicator)."""
+        lines = self.text.splitlines()
+        index = line  # 0-based index of the line after the indicator
+        while index < len(lines) and not lines[index].strip():
+            index += 1
+        if index >= len(lines):
+            return Location(self.path, line, column)
+        text = lines[index]
+        return Location(self.path, index + 1, len(text) - len(text.lstrip(" ")) + 1)
+
+    def _line_starts(self) -> list[int]:
+        starts = self.__dict__.get("_starts")
+        if starts is None:
+            starts = [0, *(m.end() for m in re.finditer("\n", self.text))]
+            self.__dict__["_starts"] = starts
+        return starts
 
     def get(self, path: PathKey, default: Any = None) -> Any:
         node: Any = self.data

@@ -8,8 +8,6 @@ a problem an overlay creates points at the overlay.
 
 from __future__ import annotations
 
-import bisect
-import re
 from dataclasses import dataclass
 from typing import Iterable, Iterator
 
@@ -41,11 +39,11 @@ class TextPart:
                 REFERENCE: "a reference"}.get(self.kind, self.kind)
 
     def locate(self, offset: int = 0) -> Location:
-        return locate_text(self.doc, self.path, offset)
+        return self.doc.text_loc(self.path, offset)
 
     @property
     def start(self) -> Location:
-        return locate_text(self.doc, self.path, 0)
+        return self.doc.text_loc(self.path, 0)
 
 
 def clause_texts(clause: ResolvedClause, kinds: Iterable[str] = RENDERED) -> Iterator[TextPart]:
@@ -106,79 +104,6 @@ def _dig(data: object, path: PathKey) -> object:
     return data
 
 
-# --- positions --------------------------------------------------------------
-
-_LINE_STARTS: dict[int, tuple[str, list[int]]] = {}
-_TOKEN = re.compile(r"\S+")
-
-
-def _line_starts(doc: Document) -> list[int]:
-    cached = _LINE_STARTS.get(id(doc))
-    if cached is not None and cached[0] is doc.text:
-        return cached[1]
-    if len(_LINE_STARTS) > 4096:  # documents of earlier runs in a long-lived process
-        _LINE_STARTS.clear()
-    starts = [0]
-    starts.extend(m.end() for m in re.finditer("\n", doc.text))
-    _LINE_STARTS[id(doc)] = (doc.text, starts)
-    return starts
-
-
-def locate_text(doc: Document, path: PathKey, offset: int) -> Location:
-    """Where character `offset` of the string at `path` is written in `doc`.
-
-    Literal blocks (`|`) map exactly. Other styles (plain, quoted, folded)
-    join or re-wrap lines, so the word at `offset` is looked up in the file:
-    whitespace is all that folding changes, so the n-th occurrence of a word
-    in the value is the n-th occurrence in the file after the value's start.
-    """
-    path = tuple(path)
-    entry = doc.marks.get(path)
-    value = doc.get(path)
-    if entry is None or not isinstance(value, str):
-        return doc.loc(path)
-    _, (line, column), style = entry
-    if style == "|":
-        return doc.text_loc(path, offset)
-    if offset <= 0:
-        return _value_start(doc, line, column, style)
-    token_match = _TOKEN.match(value, offset)
-    if token_match is None:
-        return Location(doc.path, line, column)
-    token = token_match.group()
-    occurrence = value.count(token, 0, offset)
-    starts = _line_starts(doc)
-    position = starts[line - 1] + column - 1 if line - 1 < len(starts) else len(doc.text)
-    for _ in range(occurrence + 1):
-        position = doc.text.find(token, position)
-        if position < 0:
-            return Location(doc.path, line, column)
-        position += len(token)
-    position -= len(token)
-    found_line = bisect.bisect_right(starts, position)
-    return Location(doc.path, found_line, position - starts[found_line - 1] + 1)
-
-
-def _value_start(doc: Document, line: int, column: int, style: str | None) -> Location:
-    """The first character of the value itself (inside quotes, or on a block's first line)."""
-    if style == ">":
-        return _block_first(doc, line, column)
-    if style in ("'", '"'):
-        return Location(doc.path, line, column + 1)
-    return Location(doc.path, line, column)
-
-
-def _block_first(doc: Document, line: int, column: int) -> Location:
-    lines = doc.text.splitlines()
-    index = line  # 0-based index of the line after the block indicator
-    while index < len(lines) and not lines[index].strip():
-        index += 1
-    if index >= len(lines):
-        return Location(doc.path, line, column)
-    text = lines[index]
-    return Location(doc.path, index + 1, len(text) - len(text.lstrip(" ")) + 1)
-
-
 def newest(clause: ResolvedClause, *paths: PathKey) -> PathKey:
     """Of the given fields, the one written last in the chain base -> overlays.
 
@@ -198,5 +123,5 @@ def value_start(clause: ResolvedClause, path: PathKey) -> Location:
     """Where the value at `path` starts (its first character for text)."""
     doc, at = clause.origin(path)
     if isinstance(doc.get(at), str):
-        return locate_text(doc, at, 0)
+        return doc.text_loc(at, 0)
     return doc.loc(at)
