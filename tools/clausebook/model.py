@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import json
+from functools import lru_cache
 import re
 from dataclasses import dataclass, field
 from typing import Any
@@ -180,6 +181,7 @@ class Repository:
 _STARTS_OWN_LINE = re.compile(r"^\s*([-*+>]\s|#|\d+[.)]\s|\|)")
 
 
+@lru_cache(maxsize=1 << 16)  # a body is shared by every jurisdiction that leaves it alone
 def normalize_text(text: str) -> str:
     """Markdown text with formatting-only differences removed.
 
