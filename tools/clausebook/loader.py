@@ -12,7 +12,7 @@ import bisect
 import datetime as _dt
 import re
 from dataclasses import dataclass, field
-from typing import Any, Iterator
+from typing import Any
 
 import yaml
 
@@ -311,16 +311,3 @@ def parse(path: str, raw: bytes) -> tuple[Document | None, list[Problem]]:
     except RecursionError:
         return None, [Problem(path, 1, 1, "error", "S005", "the document nests too deeply")]
     return Document(path, data, text, builder.marks), builder.problems
-
-
-def walk_strings(data: Any, path: PathKey = ()) -> Iterator[tuple[PathKey, str]]:
-    """Every string in `data` with its path (keys excluded)."""
-    if isinstance(data, str):
-        yield path, data
-    elif isinstance(data, dict):
-        for key, value in data.items():
-            yield from walk_strings(value, path + (key,))
-    elif isinstance(data, list):
-        for index, value in enumerate(data):
-            yield from walk_strings(value, path + (index,))
-

@@ -248,11 +248,6 @@ def resolve_all(repo: Repository) -> tuple[dict[str, Handbook], list[Problem]]:
     return handbooks, problems
 
 
-def resolve(repo: Repository, jurisdiction_id: str) -> tuple[Handbook, list[Problem]]:
-    handbooks, problems = resolve_all(repo)
-    return handbooks[jurisdiction_id], problems
-
-
 def _apply_jurisdiction(repo: Repository, jurisdiction: Jurisdiction, parent: Handbook,
                         base_ids: set[str], problems: list[Problem]) -> Handbook:
     clauses = dict(parent.clauses)
