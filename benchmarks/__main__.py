@@ -199,7 +199,7 @@ def _evenly(items: list[str], count: int) -> list[str]:
 
 
 def schema_directory() -> Path:
-    from clausebook.schemas import PACKAGED_SCHEMAS
+    from clausebook.core.schemas import PACKAGED_SCHEMAS
 
     return PACKAGED_SCHEMAS
 

@@ -17,7 +17,7 @@ import yaml
 
 from benchmarks import __main__ as harness
 from benchmarks.generate import CorpusSpec, _Clause, build, ensure_corpus
-from clausebook.model import content_key
+from clausebook.core.model import content_key
 
 SPEC = CorpusSpec(clauses=30, jurisdictions=10, commits=60)
 

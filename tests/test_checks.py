@@ -6,7 +6,7 @@ import os
 
 import pytest
 
-from clausebook.checks import STRUCTURE_CODES
+from clausebook.core.checks import STRUCTURE_CODES
 from clausebook.workspace import open_worktree
 
 from .repos import clause, write_repo

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from clausebook.model import GLOBAL
+from clausebook.core.model import GLOBAL
 from clausebook.workspace import open_worktree
 
 ROOT = Path(__file__).resolve().parent.parent

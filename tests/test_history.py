@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from clausebook.history import History, NotAGitRepository, build_events, parse_log, scan
-from clausebook.repository import load_worktree
+from clausebook.history.scan import History, NotAGitRepository, build_events, parse_log, scan
+from clausebook.core.assemble import load_worktree
 
 from .repos import GitRepo, clause
 
@@ -234,7 +234,7 @@ def test_parse_log_reads_renames_and_paths_with_spaces() -> None:
 
 
 def test_a_history_built_from_plain_events() -> None:
-    from clausebook.history import Event
+    from clausebook.history.scan import Event
 
     def event(clause_id: str, kind: str, day: int, jurisdictions: tuple[str, ...] = ("global",)) -> Event:
         return Event(clause_id, kind, f"{day:040d}", dt.date(2025, 1, day), "Ada", jurisdictions, "s",

@@ -8,7 +8,7 @@ import types
 
 import pytest
 
-from clausebook.errors import UsageError
+from clausebook.core.errors import UsageError
 from clausebook.lint import registry
 from clausebook.lint import rules as rules_package
 from clausebook.lint.config import LintConfig, load_config

@@ -9,8 +9,8 @@ from pathlib import Path
 import yaml
 from jsonschema import validators
 
-from clausebook.problems import Problem
-from clausebook.sarif import FINGERPRINT, format_sarif
+from clausebook.core.problems import Problem
+from clausebook.outputs.sarif import FINGERPRINT, format_sarif
 
 from .repos import write_repo
 from .test_lint_rules import CLAUSE, clause_yaml

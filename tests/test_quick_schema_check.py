@@ -16,9 +16,9 @@ from pathlib import Path
 
 import pytest
 
-from clausebook import schemas
-from clausebook.loader import parse
-from clausebook.repository import classify
+from clausebook.core import schemas
+from clausebook.core.loader import parse
+from clausebook.core.assemble import classify
 
 from .repos import BASE_FILES
 

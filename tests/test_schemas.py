@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 from jsonschema import Draft202012Validator
 
-from clausebook.repository import classify
-from clausebook.schemas import KINDS, PACKAGED_SCHEMAS
+from clausebook.core.assemble import classify
+from clausebook.core.schemas import KINDS, PACKAGED_SCHEMAS
 
 ROOT = Path(__file__).resolve().parent.parent
 SCHEMA_FILE = {"owners": "owners", "policy": "policy", "clause": "clause", "jurisdiction": "jurisdiction",

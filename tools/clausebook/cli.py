@@ -13,8 +13,8 @@ import os
 import sys
 from typing import Sequence
 
-from . import __version__
-from .errors import UsageError
+from clausebook import __version__
+from clausebook.core.errors import UsageError
 
 COMMANDS = ("validate", "lint", "resolve", "explain", "diff", "review", "codeowners", "ci", "render", "rules")
 

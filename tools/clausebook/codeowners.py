@@ -22,9 +22,9 @@ from __future__ import annotations
 import difflib
 from dataclasses import dataclass
 
-from .model import GLOBAL, Overlay
-from .resolve import effective_parent
-from .workspace import Workspace
+from clausebook.core.model import GLOBAL, Overlay
+from clausebook.core.resolve import effective_parent
+from clausebook.workspace import Workspace
 
 CODEOWNERS_PATH = ".github/CODEOWNERS"
 LEGAL_TEAM = "legal"

@@ -26,9 +26,9 @@ from typing import Iterable, Literal, Sequence
 
 from dateutil.relativedelta import relativedelta
 
-from .errors import UsageError
-from .history import REVIEW_TRAILER, Event, History, locate, run_git
-from .model import Repository
+from clausebook.core.errors import UsageError
+from clausebook.history.scan import REVIEW_TRAILER, Event, History, locate, run_git
+from clausebook.core.model import Repository
 
 Status = Literal["ok", "due-soon", "overdue", "unknown"]
 STATUSES: tuple[Status, ...] = ("overdue", "due-soon", "unknown", "ok")  # most urgent first

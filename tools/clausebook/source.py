@@ -16,8 +16,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Protocol
 
-from .errors import UsageError
-from .loader import MAX_FILE_BYTES
+from clausebook.core.errors import UsageError
+from clausebook.core.loader import MAX_FILE_BYTES
 
 # The folders a clausebook repository keeps its documents in.
 CONTENT_DIRS = ("policy", "jurisdictions")

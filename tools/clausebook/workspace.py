@@ -13,13 +13,13 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterator
 
-from . import schemas
-from .checks import check
-from .model import Repository
-from .problems import Problem, sort_problems
-from .repository import load
-from .resolve import Handbook
-from .source import Source, WorktreeSource
+from clausebook.core import schemas
+from clausebook.core.checks import check
+from clausebook.core.model import Repository
+from clausebook.core.problems import Problem, sort_problems
+from clausebook.core.assemble import load
+from clausebook.core.resolve import Handbook
+from clausebook.source import Source, WorktreeSource
 
 
 @dataclass

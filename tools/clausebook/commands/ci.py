@@ -19,17 +19,17 @@ import sys
 from pathlib import Path
 from typing import Sequence
 
-from ..diff import Diff
-from ..diff_format import code, format_markdown, short
-from ..errors import UsageError
-from ..lint.config import load_config
-from ..lint.engine import lint
-from ..codeowners import CODEOWNERS_PATH
-from ..problems import Problem, count, format_github, format_text, github_annotation, has_errors, summary_line
-from ..redline import escape_markdown
-from ..workspace import Workspace, open_worktree
-from . import codeowners
-from .diff import compute, open_git, open_revision
+from clausebook.diff.comparison import Diff
+from clausebook.outputs.diff import code, format_markdown, short
+from clausebook.core.errors import UsageError
+from clausebook.lint.config import load_config
+from clausebook.lint.engine import lint
+from clausebook.codeowners import CODEOWNERS_PATH
+from clausebook.core.problems import Problem, count, format_github, format_text, github_annotation, has_errors, summary_line
+from clausebook.diff.redline import escape_markdown
+from clausebook.workspace import Workspace, open_worktree
+from clausebook.commands import codeowners
+from clausebook.commands.diff import compute, open_git, open_revision
 
 # Rows of the problem table in the summary; every problem is still printed.
 SUMMARY_PROBLEMS = 50

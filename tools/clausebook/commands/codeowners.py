@@ -7,9 +7,9 @@ import sys
 import tempfile
 from pathlib import Path
 
-from ..codeowners import CODEOWNERS_PATH, differences, generate
-from ..problems import format_text, has_errors
-from ..workspace import Workspace, open_worktree
+from clausebook.codeowners import CODEOWNERS_PATH, differences, generate
+from clausebook.core.problems import format_text, has_errors
+from clausebook.workspace import Workspace, open_worktree
 
 
 def register(sub) -> None:

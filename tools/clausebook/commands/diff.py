@@ -6,14 +6,14 @@ import os
 import sys
 from pathlib import Path
 
-from ..diff import Diff, compare
-from ..diff_format import format_json, format_markdown, format_text, short
-from ..errors import UsageError
-from ..model import GLOBAL, Repository
-from ..problems import count
-from ..resolve import Handbook
-from ..source import GitSource, WorktreeSource
-from ..workspace import Workspace, open_source, open_worktree
+from clausebook.diff.comparison import Diff, compare
+from clausebook.outputs.diff import format_json, format_markdown, format_text, short
+from clausebook.core.errors import UsageError
+from clausebook.core.model import GLOBAL, Repository
+from clausebook.core.problems import count
+from clausebook.core.resolve import Handbook
+from clausebook.source import GitSource, WorktreeSource
+from clausebook.workspace import Workspace, open_source, open_worktree
 
 FORMATS = ("text", "markdown", "json")
 

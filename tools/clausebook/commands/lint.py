@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from ..lint.engine import lint
-from ..workspace import open_worktree
-from ._output import add_format_option, emit
+from clausebook.lint.engine import lint
+from clausebook.workspace import open_worktree
+from clausebook.outputs.problems import add_format_option, emit
 
 FAIL_ON = ("overdue",)
 

@@ -5,9 +5,9 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from ..problems import format_text, has_errors
-from ..site.export import export
-from ..workspace import open_worktree
+from clausebook.core.problems import format_text, has_errors
+from clausebook.site.export import export
+from clausebook.workspace import open_worktree
 
 
 def register(sub) -> None:

@@ -7,9 +7,9 @@ import sys
 
 import yaml
 
-from ..errors import UsageError
-from ..problems import format_text, has_errors
-from ..workspace import Workspace, open_worktree
+from clausebook.core.errors import UsageError
+from clausebook.core.problems import format_text, has_errors
+from clausebook.workspace import Workspace, open_worktree
 
 
 def register(sub) -> None:

@@ -11,12 +11,12 @@ import sys
 from pathlib import Path
 from typing import Sequence
 
-from ..errors import UsageError
-from ..history import History, begin_scan
-from ..problems import format_text, has_errors
-from ..review import (REPORT_FIELDS, STATUS_FIELDS, ClauseReview, count_by_status, record_review, record_target,
+from clausebook.core.errors import UsageError
+from clausebook.history.scan import History, begin_scan
+from clausebook.core.problems import format_text, has_errors
+from clausebook.review import (REPORT_FIELDS, STATUS_FIELDS, ClauseReview, count_by_status, record_review, record_target,
                       report, review_message, review_status, select_clauses, summary)
-from ..workspace import Workspace, open_worktree
+from clausebook.workspace import Workspace, open_worktree
 
 
 def register(sub) -> None:

@@ -6,8 +6,8 @@ import json
 import sys
 import textwrap
 
-from ..errors import UsageError
-from ..lint.registry import FAMILIES, JURISDICTION_RULE, RuleDoc, rule_docs
+from clausebook.core.errors import UsageError
+from clausebook.lint.registry import FAMILIES, JURISDICTION_RULE, RuleDoc, rule_docs
 
 
 def register(sub) -> None:
@@ -35,7 +35,7 @@ def explain(doc: RuleDoc) -> str:
 
 
 def _jurisdiction_rule(root: str, code: str) -> dict:
-    from ..workspace import open_worktree
+    from clausebook.workspace import open_worktree
 
     jurisdiction_id, rule_id = JURISDICTION_RULE.match(code).groups()  # type: ignore[union-attr]
     repo = open_worktree(root).repo
@@ -54,7 +54,7 @@ def _declared_rules(root: str) -> list[tuple[str, str, str]]:
     """(code, severity, message) of every jurisdiction rule at `root`; none when it is not a repository."""
     from pathlib import Path
 
-    from ..workspace import open_worktree
+    from clausebook.workspace import open_worktree
 
     if not (Path(root) / "policy").is_dir():
         return []

@@ -30,8 +30,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable
 
-from ..errors import UsageError
-from ..problems import SEVERITIES
+from clausebook.core.errors import UsageError
+from clausebook.core.problems import SEVERITIES
 
 CONFIG_FILE = "pyproject.toml"
 SECTION = "tool.clausebook.lint"
@@ -121,7 +121,7 @@ def _number(key: str, value: Any, kind: type, low: float, high: float | None = N
 
 
 def _known_code(selector: str) -> bool:
-    from .registry import known_selector
+    from clausebook.lint.registry import known_selector
 
     return known_selector(selector)
 

@@ -19,13 +19,13 @@ from pathlib import Path
 from types import ModuleType
 from typing import Iterable, Iterator
 
-from ..model import content_key
-from ..problems import Location, Problem, sort_problems
-from ..resolve import Handbook, ResolvedClause
-from ..workspace import Workspace
-from .config import LintConfig, load_config
-from .registry import all_rules
-from .text import RENDERED, TextPart, clause_texts
+from clausebook.core.model import content_key
+from clausebook.core.problems import Location, Problem, sort_problems
+from clausebook.core.resolve import Handbook, ResolvedClause
+from clausebook.workspace import Workspace
+from clausebook.lint.config import LintConfig, load_config
+from clausebook.lint.registry import all_rules
+from clausebook.lint.text import RENDERED, TextPart, clause_texts
 
 
 @dataclass(frozen=True)
@@ -209,8 +209,8 @@ def changed_scope(workspace: Workspace, since: str | Workspace) -> Scope:
     if isinstance(since, Workspace):
         old = since.repo
     else:
-        from ..source import GitSource
-        from ..workspace import open_source
+        from clausebook.source import GitSource
+        from clausebook.workspace import open_source
 
         with GitSource(workspace.root, since) as source:
             old = open_source(workspace.root, source).repo

@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass
 from types import ModuleType
 
-from ..checks import STRUCTURE_CODES
+from clausebook.core.checks import STRUCTURE_CODES
 
 FAMILIES = {
     "S": "Structure and schema",
@@ -41,7 +41,7 @@ class RuleDoc:
 
 def all_rules() -> list[ModuleType]:
     """The rule modules, in code order."""
-    from .rules import RULES
+    from clausebook.lint.rules import RULES
 
     return sorted(RULES, key=lambda module: _code_order(module.CODE))
 

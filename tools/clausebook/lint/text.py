@@ -11,9 +11,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Iterable, Iterator
 
-from ..loader import Document, PathKey
-from ..problems import Location
-from ..resolve import ResolvedClause
+from clausebook.core.loader import Document, PathKey
+from clausebook.core.problems import Location
+from clausebook.core.resolve import ResolvedClause
 
 # What each kind of text is, as rules name them.
 TITLE, BODY, RATIONALE, NOTE, DO, DONT, REFERENCE = "title", "body", "rationale", "note", "do", "dont", "reference"

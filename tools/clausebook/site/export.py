@@ -20,9 +20,9 @@ from typing import Any
 
 import yaml
 
-from ..errors import UsageError
-from ..workspace import Workspace
-from .render import RenderOptions, Site, asset_files, build_site, docs_pages
+from clausebook.core.errors import UsageError
+from clausebook.workspace import Workspace
+from clausebook.site.render import RenderOptions, Site, asset_files, build_site, docs_pages
 
 MARKER = ".clausebook-render"
 PLUGIN = "clausebook"

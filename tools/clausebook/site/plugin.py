@@ -28,11 +28,11 @@ from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page as MkDocsPage
 
-from ..errors import UsageError
-from ..problems import has_errors
-from ..workspace import open_worktree
-from . import safe
-from .render import RenderOptions, Site, asset_files, build_site
+from clausebook.core.errors import UsageError
+from clausebook.core.problems import has_errors
+from clausebook.workspace import open_worktree
+from clausebook.site import safe
+from clausebook.site.render import RenderOptions, Site, asset_files, build_site
 
 log = logging.getLogger("mkdocs.plugins.clausebook")
 

@@ -35,11 +35,11 @@ from importlib import resources
 from pathlib import Path
 from typing import Any, Iterable, Sequence
 
-from ..errors import UsageError
-from ..model import GLOBAL, LEVELS, Repository
-from ..resolve import Handbook, Provenance, ResolvedClause, ResolvedPolicy
-from ..workspace import Workspace
-from . import safe
+from clausebook.core.errors import UsageError
+from clausebook.core.model import GLOBAL, LEVELS, Repository
+from clausebook.core.resolve import Handbook, Provenance, ResolvedClause, ResolvedPolicy
+from clausebook.workspace import Workspace
+from clausebook.site import safe
 
 GLOBAL_NAME = "All countries"
 GLOBAL_TITLE = "All countries (base policy)"
@@ -118,14 +118,14 @@ def asset_files() -> dict[str, bytes]:
 
 def gather(workspace: Workspace, with_history: bool = True) -> Facts:
     """History, review status (as of the HEAD commit's date) and the rule docs."""
-    from ..lint.registry import rule_docs
+    from clausebook.lint.registry import rule_docs
 
     facts = Facts(rules=list(rule_docs()))
     if not with_history:
         facts.history_note = "History is switched off for this site."
         return facts
-    from ..history import NotAGitRepository, locate, run_git, scan
-    from ..review import review_status
+    from clausebook.history.scan import NotAGitRepository, locate, run_git, scan
+    from clausebook.review import review_status
 
     try:
         where = locate(workspace.root)
@@ -704,7 +704,7 @@ class _Renderer:
         return Page(path, "Review status", "\n".join(out).rstrip("\n") + "\n")
 
     def rules_page(self) -> Page:
-        from ..lint.registry import FAMILIES
+        from clausebook.lint.registry import FAMILIES
 
         path = "rules.md"
         out = [front_matter("Lint rules"), "", "# Lint rules", "",

@@ -29,9 +29,9 @@ from __future__ import annotations
 import re
 from typing import Iterator
 
-from ...problems import Problem
-from ..markdown import plain_prose
-from ..text import BODY, clause_texts, newest, value_start
+from clausebook.core.problems import Problem
+from clausebook.core.markdown import plain_prose
+from clausebook.lint.text import BODY, clause_texts, newest, value_start
 
 CODE = "C001"
 SEVERITY = "error"

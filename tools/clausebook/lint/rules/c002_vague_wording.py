@@ -27,9 +27,9 @@ from __future__ import annotations
 import re
 from typing import Iterator
 
-from ...problems import Problem
-from ..markdown import plain_prose, sentences
-from ..text import PROSE
+from clausebook.core.problems import Problem
+from clausebook.core.markdown import plain_prose, sentences
+from clausebook.lint.text import PROSE
 
 CODE = "C002"
 SEVERITY = "warning"

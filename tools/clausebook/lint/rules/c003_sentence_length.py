@@ -25,9 +25,9 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from ...problems import Problem
-from ..markdown import plain_prose, sentences, words
-from ..text import PROSE
+from clausebook.core.problems import Problem
+from clausebook.core.markdown import plain_prose, sentences, words
+from clausebook.lint.text import PROSE
 
 CODE = "C003"
 SEVERITY = "warning"

@@ -32,10 +32,10 @@ from __future__ import annotations
 from functools import lru_cache
 from typing import Iterator
 
-from ...errors import UsageError
-from ...problems import Problem
-from ..markdown import plain_prose, sentences, words
-from ..text import BODY, clause_texts
+from clausebook.core.errors import UsageError
+from clausebook.core.problems import Problem
+from clausebook.core.markdown import plain_prose, sentences, words
+from clausebook.lint.text import BODY, clause_texts
 
 CODE = "C004"
 SEVERITY = "warning"

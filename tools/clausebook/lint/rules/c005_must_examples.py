@@ -30,8 +30,8 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from ...problems import Problem
-from ..text import newest, value_start
+from clausebook.core.problems import Problem
+from clausebook.lint.text import newest, value_start
 
 CODE = "C005"
 SEVERITY = "warning"

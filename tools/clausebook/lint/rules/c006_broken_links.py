@@ -28,9 +28,9 @@ from __future__ import annotations
 import re
 from typing import Iterator
 
-from ...problems import Problem
-from ..markdown import links
-from ..text import DO, DONT, PROSE
+from clausebook.core.problems import Problem
+from clausebook.core.markdown import links
+from clausebook.lint.text import DO, DONT, PROSE
 
 CODE = "C006"
 SEVERITY = "error"

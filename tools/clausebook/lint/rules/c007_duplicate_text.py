@@ -33,10 +33,10 @@ from difflib import SequenceMatcher
 from functools import lru_cache
 from typing import Iterator
 
-from ...model import normalize_text
-from ...problems import Problem
-from ..markdown import WORD
-from ..text import BODY, clause_texts
+from clausebook.core.model import normalize_text
+from clausebook.core.problems import Problem
+from clausebook.core.markdown import WORD
+from clausebook.lint.text import BODY, clause_texts
 
 CODE = "C007"
 SEVERITY = "warning"

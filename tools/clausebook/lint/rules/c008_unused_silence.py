@@ -28,8 +28,8 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from ...problems import Problem
-from ..registry import JURISDICTION_RULE, get
+from clausebook.core.problems import Problem
+from clausebook.lint.registry import JURISDICTION_RULE, get
 
 CODE = "C008"
 SEVERITY = "warning"

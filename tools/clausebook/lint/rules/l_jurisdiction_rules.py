@@ -47,8 +47,8 @@ import re
 from functools import lru_cache
 from typing import Iterator
 
-from ...problems import Problem
-from ..text import BODY, DO, NOTE, RATIONALE, TITLE, TextPart, value_start
+from clausebook.core.problems import Problem
+from clausebook.lint.text import BODY, DO, NOTE, RATIONALE, TITLE, TextPart, value_start
 
 CODE = "L"
 SEVERITY = "error"

@@ -37,10 +37,10 @@ from __future__ import annotations
 import datetime as dt
 from typing import Iterator
 
-from ...history import NotAGitRepository, scan
-from ...problems import Location, Problem
-from ...resolve import ResolvedClause
-from ...review import review_status
+from clausebook.history.scan import NotAGitRepository, scan
+from clausebook.core.problems import Location, Problem
+from clausebook.core.resolve import ResolvedClause
+from clausebook.review import review_status
 
 CODE = "R001"
 SEVERITY = "warning"

@@ -26,8 +26,8 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from ...problems import Problem
-from ..markdown import html_tags
+from clausebook.core.problems import Problem
+from clausebook.core.markdown import html_tags
 
 CODE = "X001"
 SEVERITY = "error"

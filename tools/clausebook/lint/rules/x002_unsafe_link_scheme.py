@@ -27,8 +27,8 @@ import html
 import re
 from typing import Iterator
 
-from ...problems import Problem
-from ..markdown import html_tags, links
+from clausebook.core.problems import Problem
+from clausebook.core.markdown import html_tags, links
 
 CODE = "X002"
 SEVERITY = "error"

@@ -27,8 +27,8 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from ...problems import Problem
-from .x002_unsafe_link_scheme import UNSAFE, reference_urls, scheme, urls
+from clausebook.core.problems import Problem
+from clausebook.lint.rules.x002_unsafe_link_scheme import UNSAFE, reference_urls, scheme, urls
 
 CODE = "X003"
 SEVERITY = "warning"

@@ -28,9 +28,9 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from ...problems import Problem
-from ..markdown import html_tags, links
-from .x002_unsafe_link_scheme import scheme
+from clausebook.core.problems import Problem
+from clausebook.core.markdown import html_tags, links
+from clausebook.lint.rules.x002_unsafe_link_scheme import scheme
 
 CODE = "X004"
 SEVERITY = "error"

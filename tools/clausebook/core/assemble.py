@@ -10,12 +10,12 @@ from __future__ import annotations
 import posixpath
 from pathlib import Path
 
-from . import schemas
-from .errors import UsageError
-from .loader import MAX_FILE_BYTES, Document, parse
-from .model import Clause, Jurisdiction, Overlay, Policy, Repository
-from .problems import Problem, has_errors
-from .source import Source, WorktreeSource
+from clausebook.core import schemas
+from clausebook.core.errors import UsageError
+from clausebook.core.loader import MAX_FILE_BYTES, Document, parse
+from clausebook.core.model import Clause, Jurisdiction, Overlay, Policy, Repository
+from clausebook.core.problems import Problem, has_errors
+from clausebook.source import Source, WorktreeSource
 
 
 def classify(path: str) -> tuple[str, ...] | None:

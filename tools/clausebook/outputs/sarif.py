@@ -12,8 +12,8 @@ import hashlib
 import json
 from typing import Sequence
 
-from . import __version__
-from .problems import Problem
+from clausebook import __version__
+from clausebook.core.problems import Problem
 
 SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json"
 _LEVELS = {"error": "error", "warning": "warning", "info": "note"}
@@ -21,7 +21,7 @@ FINGERPRINT = "clausebookFinding/v1"
 
 
 def _rule_entry(doc) -> dict:
-    from .lint.registry import FAMILIES
+    from clausebook.lint.registry import FAMILIES
 
     help_text = f"{doc.description}\n\nBad:\n\n{doc.bad}\n\nGood:\n\n{doc.good}"
     help_markdown = f"{doc.description}\n\n**Bad:**\n\n```yaml\n{doc.bad}\n```\n\n**Good:**\n\n```yaml\n{doc.good}\n```"
@@ -58,7 +58,7 @@ def _fingerprint(problem: Problem, occurrence: int) -> str:
 
 
 def format_sarif(problems: Sequence[Problem]) -> str:
-    from .lint.registry import rule_docs
+    from clausebook.lint.registry import rule_docs
 
     rules = [_rule_entry(doc) for doc in rule_docs()]
     index = {rule["id"]: i for i, rule in enumerate(rules)}

@@ -16,7 +16,7 @@ from typing import Any
 
 import yaml
 
-from .problems import Location, Problem
+from clausebook.core.problems import Location, Problem
 
 try:  # libyaml: about 13x faster than the pure-Python parser
     from yaml import CSafeLoader as _Loader

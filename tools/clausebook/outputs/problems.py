@@ -5,7 +5,7 @@ from __future__ import annotations
 import sys
 from typing import Callable, Sequence
 
-from ..problems import Problem, format_github, format_json, format_text, has_errors, summary_line
+from clausebook.core.problems import Problem, format_github, format_json, format_text, has_errors, summary_line
 
 FORMATTERS: dict[str, Callable[[Sequence[Problem]], str]] = {
     "text": format_text,
@@ -15,7 +15,7 @@ FORMATTERS: dict[str, Callable[[Sequence[Problem]], str]] = {
 
 
 def sarif(problems: Sequence[Problem]) -> str:
-    from ..sarif import format_sarif
+    from clausebook.outputs.sarif import format_sarif
 
     return format_sarif(problems)
 

@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from .loader import Document
+from clausebook.core.loader import Document
 
 GLOBAL = "global"
 LEVELS = ("must", "should", "may", "info")

@@ -17,15 +17,15 @@ from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Callable, Iterable
 
-from .loader import Document
-from .problems import Location, Problem
+from clausebook.core.loader import Document
+from clausebook.core.problems import Location, Problem
 
 if TYPE_CHECKING:
     from jsonschema import Draft202012Validator
     from jsonschema.exceptions import ValidationError
 
 KINDS = ("owners", "policy", "clause", "jurisdiction", "overlay")
-PACKAGED_SCHEMAS = Path(__file__).resolve().parent / "schema"
+PACKAGED_SCHEMAS = Path(__file__).resolve().parent.parent / "schema"
 
 _TYPE_NAMES = {
     "string": "text", "integer": "a whole number", "number": "a number", "boolean": "true or false",

@@ -12,10 +12,10 @@ import posixpath
 from dataclasses import dataclass
 from typing import Iterable
 
-from .loader import Document, PathKey
-from .model import GLOBAL, Repository
-from .problems import Problem
-from .resolve import Handbook, resolve_all
+from clausebook.core.loader import Document, PathKey
+from clausebook.core.model import GLOBAL, Repository
+from clausebook.core.problems import Problem
+from clausebook.core.resolve import Handbook, resolve_all
 
 
 @dataclass(frozen=True)

@@ -47,9 +47,9 @@ from typing import IO, Callable, Iterable, Iterator, Literal, Mapping
 
 import yaml
 
-from .errors import UsageError
-from .model import GLOBAL, Repository, content_key
-from .repository import classify
+from clausebook.core.errors import UsageError
+from clausebook.core.model import GLOBAL, Repository, content_key
+from clausebook.core.assemble import classify
 
 REVIEW_TRAILER = "Policy-Reviewed"
 

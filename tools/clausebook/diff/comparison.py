@@ -26,10 +26,10 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any, Iterable, Sequence
 
-from .model import GLOBAL, canonical
-from .redline import Segment, redline
-from .resolve import ResolvedClause
-from .workspace import Workspace
+from clausebook.core.model import GLOBAL, canonical
+from clausebook.diff.redline import Segment, redline
+from clausebook.core.resolve import ResolvedClause
+from clausebook.workspace import Workspace
 
 ADDED, REMOVED, MODIFIED = "added", "removed", "modified"
 MATERIAL, EDITORIAL = "material", "editorial"

@@ -12,9 +12,9 @@ import difflib
 from dataclasses import dataclass, field, replace
 from typing import Any, Iterator
 
-from .loader import Document, PathKey
-from .model import GLOBAL, Clause, Jurisdiction, Overlay, Repository, canonical
-from .problems import Location, Problem
+from clausebook.core.loader import Document, PathKey
+from clausebook.core.model import GLOBAL, Clause, Jurisdiction, Overlay, Repository, canonical
+from clausebook.core.problems import Location, Problem
 
 
 @dataclass(frozen=True)
