@@ -38,9 +38,9 @@ import sys
 import tempfile
 import threading
 import time
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable, Sequence
 
 from .generate import Corpus, CorpusSpec, default_cache_dir, ensure_corpus
 

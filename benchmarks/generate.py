@@ -31,13 +31,14 @@ import subprocess
 import sys
 import tempfile
 import textwrap
+from collections.abc import Iterable
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
-from typing import Any, BinaryIO, Iterable
+from typing import Any, BinaryIO
 
 GENERATOR_VERSION = hashlib.sha256(Path(__file__).read_bytes()).hexdigest()[:12]
-HISTORY_START = dt.datetime(2019, 1, 7, 9, 0, tzinfo=dt.timezone.utc)
-HISTORY_END = dt.datetime(2025, 12, 15, 17, 0, tzinfo=dt.timezone.utc)
+HISTORY_START = dt.datetime(2019, 1, 7, 9, 0, tzinfo=dt.UTC)
+HISTORY_END = dt.datetime(2025, 12, 15, 17, 0, tzinfo=dt.UTC)
 
 # --- vocabulary -------------------------------------------------------------
 

@@ -14,10 +14,10 @@ import time
 
 import pytest
 import yaml
-
 from benchmarks import __main__ as harness
 from benchmarks.generate import CorpusSpec, _Clause, build, ensure_corpus
-from clausebook.core.model import content_key
+
+from clausebook.core.identity import content_key
 
 SPEC = CorpusSpec(clauses=30, jurisdictions=10, commits=60)
 

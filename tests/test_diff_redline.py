@@ -3,7 +3,17 @@
 from __future__ import annotations
 
 from clausebook.diff.comparison import obligations
-from clausebook.diff.redline import DELETE, EQUAL, INSERT, Segment, escape_markdown, redline, to_html, to_markdown, to_text
+from clausebook.diff.redline import (
+    DELETE,
+    EQUAL,
+    INSERT,
+    Segment,
+    escape_markdown,
+    redline,
+    to_html,
+    to_markdown,
+    to_text,
+)
 
 
 def ops(before: str, after: str) -> list[tuple[str, str]]:

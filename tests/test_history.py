@@ -8,8 +8,14 @@ from pathlib import Path
 
 import pytest
 
-from clausebook.history.scan import History, NotAGitRepository, build_events, parse_log, scan
 from clausebook.core.assemble import load_worktree
+from clausebook.history.scan import (
+    History,
+    NotAGitRepository,
+    build_events,
+    parse_log,
+    scan,
+)
 
 from .repos import GitRepo, clause
 

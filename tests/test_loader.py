@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+from clausebook.core.identity import content_key, normalize_text
 from clausebook.core.loader import parse
-from clausebook.core.model import content_key, normalize_text
 
 
 def test_every_key_and_value_has_a_position():

@@ -17,8 +17,8 @@ from pathlib import Path
 import pytest
 
 from clausebook.core import schemas
-from clausebook.core.loader import parse
 from clausebook.core.assemble import classify
+from clausebook.core.loader import parse
 
 from .repos import BASE_FILES
 

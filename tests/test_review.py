@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from clausebook.history.scan import scan
 from clausebook.core.assemble import load_worktree
+from clausebook.history.scan import scan
 from clausebook.review import due_date, review_status, status_on
 
 from .repos import GitRepo, clause

@@ -16,7 +16,7 @@ MON = "policy/social-media/monitoring.yaml"
 
 
 def days_ago(days: int) -> str:
-    when = dt.datetime.now(dt.timezone.utc) - dt.timedelta(days=days)
+    when = dt.datetime.now(dt.UTC) - dt.timedelta(days=days)
     return when.replace(microsecond=0).isoformat()
 
 

@@ -10,8 +10,16 @@ import pytest
 from mkdocs.livereload import LiveReloadServer
 
 from .repos import GitRepo, clause, write_repo
-from .site_build import (article, build_site, clause_block, elements, read, shipped_site, site_files,
-                         write_mkdocs)
+from .site_build import (
+    article,
+    build_site,
+    clause_block,
+    elements,
+    read,
+    shipped_site,
+    site_files,
+    write_mkdocs,
+)
 
 pytestmark = pytest.mark.slow
 

@@ -9,7 +9,14 @@ import markdown as python_markdown
 import pytest
 
 from clausebook.site import safe
-from clausebook.site.render import Facts, RenderOptions, build_site, link, reference, render_site
+from clausebook.site.facts import Facts
+from clausebook.site.render import (
+    RenderOptions,
+    build_site,
+    link,
+    reference,
+    render_site,
+)
 from clausebook.workspace import open_worktree
 
 from .repos import GitRepo, clause, write_repo

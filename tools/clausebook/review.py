@@ -20,15 +20,16 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterable, Literal, Sequence
+from typing import Literal
 
 from dateutil.relativedelta import relativedelta
 
 from clausebook.core.errors import UsageError
-from clausebook.history.scan import REVIEW_TRAILER, Event, History, locate, run_git
 from clausebook.core.model import Repository
+from clausebook.history.scan import REVIEW_TRAILER, Event, History, locate, run_git
 
 Status = Literal["ok", "due-soon", "overdue", "unknown"]
 STATUSES: tuple[Status, ...] = ("overdue", "due-soon", "unknown", "ok")  # most urgent first

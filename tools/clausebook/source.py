@@ -143,7 +143,7 @@ class GitSource:
         if self._own_repo:
             self.repo.close()
 
-    def __enter__(self) -> "GitSource":
+    def __enter__(self) -> GitSource:
         return self
 
     def __exit__(self, *exc: object) -> None:

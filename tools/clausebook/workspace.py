@@ -8,18 +8,19 @@ the structure problems found on the way.
 from __future__ import annotations
 
 import gc
+from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterator
 
 from clausebook.core import schemas
-from clausebook.core.checks import check
-from clausebook.core.model import Repository
-from clausebook.core.problems import Problem, sort_problems
 from clausebook.core.assemble import load
+from clausebook.core.checks import check
+from clausebook.core.errors import UsageError
+from clausebook.core.model import GLOBAL, Repository
+from clausebook.core.problems import Problem, sort_problems
 from clausebook.core.resolve import Handbook
-from clausebook.source import Source, WorktreeSource
+from clausebook.source import GitSource, Source, WorktreeSource
 
 
 @dataclass
@@ -69,3 +70,27 @@ def open_source(root: Path, source: Source) -> Workspace:
 def open_worktree(root: str | Path) -> Workspace:
     root = Path(root).resolve()
     return open_source(root, WorktreeSource(root))
+
+
+def _empty(root: Path, label: str) -> Workspace:
+    """A revision from before the repository had a policy/ folder: no clauses at all."""
+    repo = Repository(label=label)
+    return Workspace(root, repo, {GLOBAL: Handbook(GLOBAL, "Global", [], {}, {}, repo)}, [])
+
+
+def open_revision(root: Path, revision: str, git_repo=None) -> Workspace:
+    """The workspace of a git revision, read from git objects; UsageError when it does not exist."""
+    with GitSource(root, revision, repo=git_repo) as source:
+        if not source.has_policy_dir():
+            return _empty(root, source.label)
+        return open_source(root, source)
+
+
+def open_git(root: Path):
+    """The git repository `root` is in; UsageError when there is none."""
+    import git
+
+    try:
+        return git.Repo(root, search_parent_directories=True)
+    except (git.InvalidGitRepositoryError, git.NoSuchPathError):
+        raise UsageError(f"{root}: not inside a git repository; `diff` compares git revisions") from None

@@ -16,20 +16,28 @@ import hashlib
 import json
 import os
 import sys
+from collections.abc import Sequence
 from pathlib import Path
-from typing import Sequence
 
-from clausebook.diff.comparison import Diff
-from clausebook.outputs.diff import code, format_markdown, short
+from clausebook.codeowners import CODEOWNERS_PATH
+from clausebook.commands import codeowners
 from clausebook.core.errors import UsageError
+from clausebook.core.problems import (
+    Problem,
+    count,
+    format_github,
+    format_text,
+    github_annotation,
+    has_errors,
+    summary_line,
+)
+from clausebook.diff.comparison import Diff
+from clausebook.diff.redline import escape_markdown
+from clausebook.diff.revisions import compute
 from clausebook.lint.config import load_config
 from clausebook.lint.engine import lint
-from clausebook.codeowners import CODEOWNERS_PATH
-from clausebook.core.problems import Problem, count, format_github, format_text, github_annotation, has_errors, summary_line
-from clausebook.diff.redline import escape_markdown
-from clausebook.workspace import Workspace, open_worktree
-from clausebook.commands import codeowners
-from clausebook.commands.diff import compute, open_git, open_revision
+from clausebook.outputs.diff import code, format_markdown, short
+from clausebook.workspace import Workspace, open_git, open_revision, open_worktree
 
 # Rows of the problem table in the summary; every problem is still printed.
 SUMMARY_PROBLEMS = 50
@@ -102,7 +110,7 @@ def format_codequality(problems: Sequence[Problem]) -> str:
     """Problems as a GitLab code quality report; the fingerprint ignores the line so moves keep it."""
     report = []
     for p in problems:
-        fingerprint = hashlib.sha256(f"{p.path}\0{p.code}\0{p.message}".encode("utf-8")).hexdigest()
+        fingerprint = hashlib.sha256(f"{p.path}\0{p.code}\0{p.message}".encode()).hexdigest()
         report.append({
             "description": f"{p.code} {p.message}",
             "check_name": p.code,

@@ -5,10 +5,10 @@ from __future__ import annotations
 import sys
 import textwrap
 
+from clausebook.commands.resolve import open_checked
 from clausebook.core.errors import UsageError
 from clausebook.core.model import GLOBAL
 from clausebook.core.problems import has_errors
-from clausebook.commands.resolve import open_checked
 
 
 def register(sub) -> None:

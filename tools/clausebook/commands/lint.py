@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from clausebook.lint.engine import lint
-from clausebook.workspace import open_worktree
 from clausebook.outputs.problems import add_format_option, emit
+from clausebook.workspace import open_worktree
 
 FAIL_ON = ("overdue",)
 

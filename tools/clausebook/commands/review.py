@@ -8,14 +8,25 @@ import datetime as dt
 import io
 import json
 import sys
+from collections.abc import Sequence
 from pathlib import Path
-from typing import Sequence
 
 from clausebook.core.errors import UsageError
-from clausebook.history.scan import History, begin_scan
 from clausebook.core.problems import format_text, has_errors
-from clausebook.review import (REPORT_FIELDS, STATUS_FIELDS, ClauseReview, count_by_status, record_review, record_target,
-                      report, review_message, review_status, select_clauses, summary)
+from clausebook.history.scan import History, begin_scan
+from clausebook.review import (
+    REPORT_FIELDS,
+    STATUS_FIELDS,
+    ClauseReview,
+    count_by_status,
+    record_review,
+    record_target,
+    report,
+    review_message,
+    review_status,
+    select_clauses,
+    summary,
+)
 from clausebook.workspace import Workspace, open_worktree
 
 
@@ -63,7 +74,7 @@ def _date(text: str) -> dt.date:
 
 
 def _today() -> dt.date:
-    return dt.datetime.now(dt.timezone.utc).date()
+    return dt.datetime.now(dt.UTC).date()
 
 
 def _checked_workspace(root: str) -> Workspace | None:

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from clausebook.workspace import open_worktree
 from clausebook.outputs.problems import add_format_option, emit
+from clausebook.workspace import open_worktree
 
 
 def register(sub) -> None:

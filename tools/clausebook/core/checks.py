@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import difflib
 import posixpath
+from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Iterable
 
 from clausebook.core.loader import Document, PathKey
 from clausebook.core.model import GLOBAL, Repository

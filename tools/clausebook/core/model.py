@@ -6,12 +6,7 @@ lint) can point at the file, line and column a value came from.
 
 from __future__ import annotations
 
-import datetime as _dt
-import json
-from functools import lru_cache
-import re
 from dataclasses import dataclass, field
-from typing import Any
 
 from clausebook.core.loader import Document
 
@@ -172,62 +167,3 @@ class Repository:
     def jurisdiction_ids(self) -> list[str]:
         """`global` first, then every jurisdiction, parents before children."""
         return [GLOBAL, *sorted(self.jurisdictions, key=lambda j: (len(self.ancestors(j)), j))]
-
-
-# --- content identity -------------------------------------------------------
-# One definition of "the same content" for the diff and for review tracking:
-# comments, key order, quoting and line folding are formatting, not content.
-
-_STARTS_OWN_LINE = re.compile(r"^\s*([-*+>]\s|#|\d+[.)]\s|\|)")
-
-
-@lru_cache(maxsize=1 << 16)  # a body is shared by every jurisdiction that leaves it alone
-def normalize_text(text: str) -> str:
-    """Markdown text with formatting-only differences removed.
-
-    Line breaks inside a paragraph render as spaces, so `>` and `|` blocks,
-    re-wrapped lines and runs of spaces compare equal; list items, headings,
-    quotes, table rows and fenced code keep their own lines.
-    """
-    out: list[str] = []
-    fence: str | None = None
-    for raw in text.strip().split("\n"):
-        line = raw.rstrip()
-        stripped = line.strip()
-        if fence is not None:
-            out.append(line)
-            if stripped.startswith(fence):
-                fence = None
-            continue
-        if stripped.startswith(("```", "~~~")):
-            fence = stripped[:3]
-            out.append(stripped)
-            continue
-        if not stripped:
-            if out and out[-1]:
-                out.append("")
-            continue
-        words = " ".join(stripped.split())
-        if out and out[-1] and not _STARTS_OWN_LINE.match(line) and not out[-1].startswith(("```", "~~~")):
-            out[-1] = f"{out[-1]} {words}"
-        else:
-            out.append(words)
-    return "\n".join(out).strip("\n")
-
-
-def canonical(value: Any) -> Any:
-    """Data with formatting differences removed (text normalised)."""
-    if isinstance(value, str):
-        return normalize_text(value) if "\n" in value or value != value.strip() else value
-    if isinstance(value, dict):
-        return {k: canonical(v) for k, v in value.items()}
-    if isinstance(value, list):
-        return [canonical(v) for v in value]
-    if isinstance(value, (_dt.date, _dt.datetime)):
-        return value.isoformat()  # as the loader gives unquoted dates back
-    return value
-
-
-def content_key(value: Any) -> str:
-    """A string equal for two values exactly when their content is the same."""
-    return json.dumps(canonical(value), sort_keys=True, ensure_ascii=False, separators=(",", ":"))

@@ -7,8 +7,8 @@ like a compiler. Formatters are pure functions from problems to text.
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from typing import Iterable, Sequence
 
 SEVERITIES = ("error", "warning", "info")
 _SEVERITY_RANK = {name: rank for rank, name in enumerate(SEVERITIES)}
@@ -36,7 +36,7 @@ class Problem:
     hint: str | None = field(default=None, compare=False)
 
     @classmethod
-    def at(cls, location: Location, severity: str, code: str, message: str, hint: str | None = None) -> "Problem":
+    def at(cls, location: Location, severity: str, code: str, message: str, hint: str | None = None) -> Problem:
         return cls(location.path, location.line, location.column, severity, code, message, hint)
 
     @property

@@ -9,11 +9,13 @@ jurisdiction costs one pass over each jurisdiction's own overlays.
 from __future__ import annotations
 
 import difflib
+from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
-from typing import Any, Iterator
+from typing import Any
 
+from clausebook.core.identity import canonical
 from clausebook.core.loader import Document, PathKey
-from clausebook.core.model import GLOBAL, Clause, Jurisdiction, Overlay, Repository, canonical
+from clausebook.core.model import GLOBAL, Clause, Jurisdiction, Overlay, Repository
 from clausebook.core.problems import Location, Problem
 
 

@@ -22,13 +22,15 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import Any, Iterable, Sequence
+from typing import Any
 
-from clausebook.core.model import GLOBAL, canonical
-from clausebook.diff.redline import Segment, redline
+from clausebook.core.identity import canonical
+from clausebook.core.model import GLOBAL
 from clausebook.core.resolve import ResolvedClause
+from clausebook.diff.redline import Segment, redline
 from clausebook.workspace import Workspace
 
 ADDED, REMOVED, MODIFIED = "added", "removed", "modified"

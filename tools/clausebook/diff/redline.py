@@ -16,10 +16,10 @@ from __future__ import annotations
 
 import html
 import re
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from functools import lru_cache
 from difflib import SequenceMatcher
-from typing import Iterable, Sequence
+from functools import lru_cache
 
 EQUAL, DELETE, INSERT = "equal", "delete", "insert"
 

@@ -41,15 +41,17 @@ import os
 import re
 import subprocess
 import threading
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import IO, Callable, Iterable, Iterator, Literal, Mapping
+from typing import IO, Literal
 
 import yaml
 
-from clausebook.core.errors import UsageError
-from clausebook.core.model import GLOBAL, Repository, content_key
 from clausebook.core.assemble import classify
+from clausebook.core.errors import UsageError
+from clausebook.core.identity import content_key
+from clausebook.core.model import GLOBAL, Repository
 
 REVIEW_TRAILER = "Policy-Reviewed"
 
@@ -324,7 +326,7 @@ def _commit(header: list[str], records: list[Record]) -> Commit:
     reviewed = tuple(dict.fromkeys(
         clause for value in trailers.split("\x1d") for clause in _ID_SPLIT.split(value.strip()) if clause
     ))
-    date = dt.datetime.fromtimestamp(int(stamp), tz=dt.timezone.utc).date()
+    date = dt.datetime.fromtimestamp(int(stamp), tz=dt.UTC).date()
     return Commit(sha, tuple(parents.split()), date, author, email, reviewed, subject, tuple(records))
 
 

@@ -14,18 +14,18 @@ silences; then the rules that report on silences themselves.
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from types import ModuleType
-from typing import Iterable, Iterator
 
-from clausebook.core.model import content_key
+from clausebook.core.identity import content_key
 from clausebook.core.problems import Location, Problem, sort_problems
 from clausebook.core.resolve import Handbook, ResolvedClause
-from clausebook.workspace import Workspace
 from clausebook.lint.config import LintConfig, load_config
 from clausebook.lint.registry import all_rules
 from clausebook.lint.text import RENDERED, TextPart, clause_texts
+from clausebook.workspace import Workspace
 
 
 @dataclass(frozen=True)
@@ -108,7 +108,7 @@ class LintContext:
     def repo(self):
         return self.workspace.repo
 
-    def for_rule(self, rule: ModuleType) -> "LintContext":
+    def for_rule(self, rule: ModuleType) -> LintContext:
         return LintContext(self.workspace, self.handbooks, self.config, self.fail_on, self.scope, rule, self._state)
 
     # --- scope ---------------------------------------------------------------

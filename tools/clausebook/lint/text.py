@@ -8,8 +8,8 @@ a problem an overlay creates points at the overlay.
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from typing import Iterable, Iterator
 
 from clausebook.core.loader import Document, PathKey
 from clausebook.core.problems import Location

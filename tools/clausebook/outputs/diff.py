@@ -10,9 +10,23 @@ from __future__ import annotations
 
 import json
 
-from clausebook.diff.comparison import ADDED, REMOVED, ClauseChange, Diff, FieldRedline, field_label
 from clausebook.core.model import GLOBAL
-from clausebook.diff.redline import EQUAL, Segment, escape_markdown, to_markdown, to_markdown_lines, to_text
+from clausebook.diff.comparison import (
+    ADDED,
+    REMOVED,
+    ClauseChange,
+    Diff,
+    FieldRedline,
+    field_label,
+)
+from clausebook.diff.redline import (
+    EQUAL,
+    Segment,
+    escape_markdown,
+    to_markdown,
+    to_markdown_lines,
+    to_text,
+)
 
 # Fields whose value fits on one line; the others are shown as quoted blocks.
 _INLINE_FIELDS = {"title", "level", "audience", "channels", "section", "order", "owner", "effective",

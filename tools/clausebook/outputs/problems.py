@@ -3,9 +3,16 @@
 from __future__ import annotations
 
 import sys
-from typing import Callable, Sequence
+from collections.abc import Callable, Sequence
 
-from clausebook.core.problems import Problem, format_github, format_json, format_text, has_errors, summary_line
+from clausebook.core.problems import (
+    Problem,
+    format_github,
+    format_json,
+    format_text,
+    has_errors,
+    summary_line,
+)
 
 FORMATTERS: dict[str, Callable[[Sequence[Problem]], str]] = {
     "text": format_text,

@@ -21,8 +21,14 @@ from typing import Any
 import yaml
 
 from clausebook.core.errors import UsageError
+from clausebook.site.render import (
+    RenderOptions,
+    Site,
+    asset_files,
+    build_site,
+    docs_pages,
+)
 from clausebook.workspace import Workspace
-from clausebook.site.render import RenderOptions, Site, asset_files, build_site, docs_pages
 
 MARKER = ".clausebook-render"
 PLUGIN = "clausebook"

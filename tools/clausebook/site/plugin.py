@@ -30,9 +30,9 @@ from mkdocs.structure.pages import Page as MkDocsPage
 
 from clausebook.core.errors import UsageError
 from clausebook.core.problems import has_errors
-from clausebook.workspace import open_worktree
 from clausebook.site import safe
 from clausebook.site.render import RenderOptions, Site, asset_files, build_site
+from clausebook.workspace import open_worktree
 
 log = logging.getLogger("mkdocs.plugins.clausebook")
 

@@ -27,10 +27,10 @@ body: |
 from __future__ import annotations
 
 import re
-from typing import Iterator
+from collections.abc import Iterator
 
-from clausebook.core.problems import Problem
 from clausebook.core.markdown import plain_prose
+from clausebook.core.problems import Problem
 from clausebook.lint.text import BODY, clause_texts, newest, value_start
 
 CODE = "C001"

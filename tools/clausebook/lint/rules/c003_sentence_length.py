@@ -23,10 +23,10 @@ body: |
 
 from __future__ import annotations
 
-from typing import Iterator
+from collections.abc import Iterator
 
-from clausebook.core.problems import Problem
 from clausebook.core.markdown import plain_prose, sentences, words
+from clausebook.core.problems import Problem
 from clausebook.lint.text import PROSE
 
 CODE = "C003"

@@ -29,12 +29,12 @@ body: |
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from functools import lru_cache
-from typing import Iterator
 
 from clausebook.core.errors import UsageError
-from clausebook.core.problems import Problem
 from clausebook.core.markdown import plain_prose, sentences, words
+from clausebook.core.problems import Problem
 from clausebook.lint.text import BODY, clause_texts
 
 CODE = "C004"

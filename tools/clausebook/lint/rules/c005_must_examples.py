@@ -28,7 +28,7 @@ examples:
 
 from __future__ import annotations
 
-from typing import Iterator
+from collections.abc import Iterator
 
 from clausebook.core.problems import Problem
 from clausebook.lint.text import newest, value_start

@@ -26,10 +26,10 @@ body: |
 from __future__ import annotations
 
 import re
-from typing import Iterator
+from collections.abc import Iterator
 
-from clausebook.core.problems import Problem
 from clausebook.core.markdown import links
+from clausebook.core.problems import Problem
 from clausebook.lint.text import DO, DONT, PROSE
 
 CODE = "C006"

@@ -29,13 +29,13 @@ from __future__ import annotations
 
 import math
 from collections import Counter
+from collections.abc import Iterator
 from difflib import SequenceMatcher
 from functools import lru_cache
-from typing import Iterator
 
-from clausebook.core.model import normalize_text
-from clausebook.core.problems import Problem
+from clausebook.core.identity import normalize_text
 from clausebook.core.markdown import WORD
+from clausebook.core.problems import Problem
 from clausebook.lint.text import BODY, clause_texts
 
 CODE = "C007"

@@ -26,7 +26,7 @@ body: |
 
 from __future__ import annotations
 
-from typing import Iterator
+from collections.abc import Iterator
 
 from clausebook.core.problems import Problem
 from clausebook.lint.registry import JURISDICTION_RULE, get

@@ -44,8 +44,8 @@ body: |
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from functools import lru_cache
-from typing import Iterator
 
 from clausebook.core.problems import Problem
 from clausebook.lint.text import BODY, DO, NOTE, RATIONALE, TITLE, TextPart, value_start

@@ -35,11 +35,11 @@ Policy-Reviewed: monitoring
 from __future__ import annotations
 
 import datetime as dt
-from typing import Iterator
+from collections.abc import Iterator
 
-from clausebook.history.scan import NotAGitRepository, scan
 from clausebook.core.problems import Location, Problem
 from clausebook.core.resolve import ResolvedClause
+from clausebook.history.scan import NotAGitRepository, scan
 from clausebook.review import review_status
 
 CODE = "R001"
@@ -60,7 +60,7 @@ def check(ctx) -> Iterator[Problem]:
     except NotAGitRepository:
         return
     failing = "overdue" in ctx.fail_on
-    today = dt.datetime.now(dt.timezone.utc).date()
+    today = dt.datetime.now(dt.UTC).date()
     clauses: dict[str, ResolvedClause] = {}
     for shared in ctx.clauses():
         clauses.setdefault(shared.clause.id, shared.clause)

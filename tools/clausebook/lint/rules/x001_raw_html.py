@@ -24,10 +24,10 @@ body: |
 
 from __future__ import annotations
 
-from typing import Iterator
+from collections.abc import Iterator
 
-from clausebook.core.problems import Problem
 from clausebook.core.markdown import html_tags
+from clausebook.core.problems import Problem
 
 CODE = "X001"
 SEVERITY = "error"

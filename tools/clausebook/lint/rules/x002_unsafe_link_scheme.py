@@ -25,10 +25,10 @@ from __future__ import annotations
 
 import html
 import re
-from typing import Iterator
+from collections.abc import Iterator
 
-from clausebook.core.problems import Problem
 from clausebook.core.markdown import html_tags, links
+from clausebook.core.problems import Problem
 
 CODE = "X002"
 SEVERITY = "error"

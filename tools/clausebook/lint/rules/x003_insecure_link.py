@@ -25,10 +25,15 @@ references:
 
 from __future__ import annotations
 
-from typing import Iterator
+from collections.abc import Iterator
 
 from clausebook.core.problems import Problem
-from clausebook.lint.rules.x002_unsafe_link_scheme import UNSAFE, reference_urls, scheme, urls
+from clausebook.lint.rules.x002_unsafe_link_scheme import (
+    UNSAFE,
+    reference_urls,
+    scheme,
+    urls,
+)
 
 CODE = "X003"
 SEVERITY = "warning"

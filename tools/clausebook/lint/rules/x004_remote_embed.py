@@ -26,10 +26,10 @@ body: |
 
 from __future__ import annotations
 
-from typing import Iterator
+from collections.abc import Iterator
 
-from clausebook.core.problems import Problem
 from clausebook.core.markdown import html_tags, links
+from clausebook.core.problems import Problem
 from clausebook.lint.rules.x002_unsafe_link_scheme import scheme
 
 CODE = "X004"

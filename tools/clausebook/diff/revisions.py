@@ -1,0 +1,56 @@
+"""Both sides of a diff: a revision against another revision or the working tree."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from clausebook.core.errors import UsageError
+from clausebook.core.problems import count
+from clausebook.diff.comparison import Diff, compare
+from clausebook.outputs.diff import short
+from clausebook.source import WorktreeSource
+from clausebook.workspace import Workspace, open_git, open_revision, open_worktree
+
+
+def error_note(workspace: Workspace, name: str) -> str | None:
+    """A note that a revision has errors: the diff then covers only what loads there."""
+    errors = count(workspace.problems, "error")
+    if not errors:
+        return None
+    return (f"{name} has {errors} error{'s' if errors != 1 else ''}; the diff covers what loads there "
+            "(run `clausebook validate` on it for details)")
+
+
+def _revision_name(revision: str, workspace: Workspace) -> str:
+    sha = workspace.repo.label
+    return f"revision {short(sha)}" if revision == sha else f"revision {revision} ({short(sha)})"
+
+
+def compute(root: str | os.PathLike[str], base: str, head: str | None = None,
+            head_workspace: Workspace | None = None, base_workspace: Workspace | None = None,
+            ) -> tuple[Diff, list[str]]:
+    """Load both sides and compare them; the notes say what could not be compared and why.
+
+    `head_workspace` is the already-open working tree (the caller reports its
+    errors itself, so no note is made of them); `base_workspace` the base
+    revision when the caller has opened it already.
+    """
+    root_path = Path(root).resolve()
+    if not WorktreeSource(root_path).has_policy_dir():
+        raise UsageError("not a clausebook repository: there is no policy/ folder here (use --root DIR)")
+    with open_git(root_path) as git_repo:
+        base_ws = base_workspace or open_revision(root_path, base, git_repo)
+        if head is not None:
+            head_ws = open_revision(root_path, head, git_repo)
+            head_name = _revision_name(head, head_ws)
+        else:
+            head_ws = head_workspace or open_worktree(root_path)
+            head_name = "the working tree"
+    notes = [error_note(base_ws, _revision_name(base, base_ws))]
+    if head_workspace is None:
+        notes.append(error_note(head_ws, head_name))
+    diff = compare(base_ws, head_ws)
+    if diff.skipped:
+        notes.append("not compared because they fail to load at one of the revisions: " + ", ".join(diff.skipped))
+    return diff, [n for n in notes if n]
