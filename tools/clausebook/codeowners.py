@@ -23,7 +23,6 @@ import difflib
 from dataclasses import dataclass
 
 from clausebook.core.model import GLOBAL, Overlay
-from clausebook.core.resolve import effective_parent
 from clausebook.workspace import Workspace
 
 CODEOWNERS_PATH = ".github/CODEOWNERS"
@@ -56,7 +55,7 @@ def _overlay_owner(workspace: Workspace, overlay: Overlay) -> str | None:
         owner = (data.get("with") or {}).get("owner")
         return owner if isinstance(owner, str) else None
     repo = workspace.repo
-    parent = effective_parent(repo, overlay.jurisdiction)
+    parent = repo.effective_parent(overlay.jurisdiction)
     before = workspace.handbooks.get(parent, workspace.handbooks[GLOBAL]).clauses.get(overlay.clause)
     if before is None:  # the target is unknown or removed above: checks report it
         base = repo.clause(overlay.clause)

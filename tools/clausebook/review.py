@@ -117,7 +117,8 @@ def subjects(repo: Repository) -> list[Subject]:
             if overlay.action != "add" or overlay.clause in found:
                 continue
             fields = overlay.data.get("with") or {}
-            policy = next((p for p in repo.policies.values() if fields.get("section") in p.section_ids), None)
+            placed = repo.policy_of_section(fields.get("section"), fields.get("policy"))
+            policy = repo.policies.get(placed) if placed else None
             found[overlay.clause] = Subject(
                 overlay.clause, policy.id if policy else "", str(fields.get("owner", "")),
                 _months(fields.get("review_months"), policy.review_months if policy else DEFAULT_REVIEW_MONTHS))

@@ -15,11 +15,11 @@ from pathlib import Path
 
 from clausebook.core import schemas
 from clausebook.core.assemble import load
-from clausebook.core.checks import check
+from clausebook.core.checks import check_structure
 from clausebook.core.errors import UsageError
 from clausebook.core.model import GLOBAL, Repository
 from clausebook.core.problems import Problem, sort_problems
-from clausebook.core.resolve import Handbook
+from clausebook.core.resolve import Handbook, resolve_all
 from clausebook.source import GitSource, Source, WorktreeSource
 
 
@@ -63,7 +63,9 @@ def open_source(root: Path, source: Source) -> Workspace:
     root = Path(root).resolve()
     with _cycle_collector_paused():
         repo = load(source, schemas.schema_dir(root))
-        handbooks, problems = check(repo)
+        problems = check_structure(repo)
+        handbooks, resolution_problems = resolve_all(repo)
+        problems += resolution_problems
         return Workspace(root, repo, handbooks, sort_problems([*repo.problems, *problems]))
 
 

@@ -15,7 +15,6 @@ from dataclasses import dataclass
 from clausebook.core.loader import Document, PathKey
 from clausebook.core.model import GLOBAL, Repository
 from clausebook.core.problems import Problem
-from clausebook.core.resolve import Handbook, resolve_all
 
 
 @dataclass(frozen=True)
@@ -180,8 +179,7 @@ class _Checker:
             if ("jurisdiction", parent) not in repo.broken:
                 self.report(doc, ("parent",), "S019", f"unknown parent jurisdiction '{parent}'"
                             + _hint(parent, repo.jurisdictions))
-        elif parent is not None and self._in_cycle(jurisdiction.id):
-            cycle = self._cycle(jurisdiction.id)
+        elif parent is not None and (cycle := self.repo.cycle_through(jurisdiction.id)):
             self.report(doc, ("parent",), "S020", "jurisdiction parents form a cycle: " + " -> ".join(cycle))
         rule_ids: set[str] = set()
         for index, rule in enumerate(jurisdiction.rules):
@@ -190,18 +188,6 @@ class _Checker:
             rule_ids.add(rule["id"])
         for overlay in jurisdiction.overlays:
             self.overlay(overlay)
-
-    def _cycle(self, start: str) -> list[str]:
-        chain = [start]
-        current = self.repo.jurisdictions[start].parent
-        while current in self.repo.jurisdictions and current not in chain:
-            chain.append(current)
-            current = self.repo.jurisdictions[current].parent
-        return chain + [current] if current in chain else chain
-
-    def _in_cycle(self, start: str) -> bool:
-        cycle = self._cycle(start)
-        return len(cycle) > 1 and cycle[-1] == start
 
     def overlay(self, overlay) -> None:
         doc, data, target = overlay.doc, overlay.data, overlay.clause
@@ -216,15 +202,21 @@ class _Checker:
         if not isinstance(fields, dict):
             return
         if action == "add":
-            section = fields.get("section")
-            owners = [p.id for p in self.repo.policies.values() if section in p.section_ids]
-            if not owners:
+            section, named = fields.get("section"), fields.get("policy")
+            owners = self.repo.policies_with_section(section, named)
+            if named is not None and named not in self.repo.policies:
+                self.report(doc, prefix + ("policy",), "S012",
+                            f"unknown policy '{named}'" + _hint(str(named), sorted(self.repo.policies)))
+            elif not owners and named is not None:
+                self.report(doc, prefix + ("section",), "S012", f"policy '{named}' has no section '{section}'"
+                            + _hint(section, self.repo.policies[str(named)].section_ids))
+            elif not owners:
                 every = sorted({s for p in self.repo.policies.values() for s in p.section_ids})
                 self.report(doc, prefix + ("section",), "S012", f"unknown section '{section}'" + _hint(section, every))
             elif len(owners) > 1:
                 self.report(doc, prefix + ("section",), "S012",
                             f"section '{section}' exists in several policies ({', '.join(owners)}); "
-                            "the added clause cannot be placed")
+                            "name the one the added clause belongs to with 'policy'")
             else:
                 policy_id = owners[0]
         elif "section" in fields and policy_id is not None:
@@ -234,8 +226,6 @@ class _Checker:
         self.related(doc, prefix + ("related",), target)
 
 
-def check(repo: Repository) -> tuple[dict[str, Handbook], list[Problem]]:
-    """Structure checks and resolution: the handbooks and every S problem beyond the schema."""
-    problems = _Checker(repo).run()
-    handbooks, resolution_problems = resolve_all(repo)
-    return handbooks, problems + resolution_problems
+def check_structure(repo: Repository) -> list[Problem]:
+    """Every S problem beyond the schema that the documents show together (resolution reports its own)."""
+    return _Checker(repo).run()

@@ -12,11 +12,15 @@ import bisect
 import datetime as _dt
 import re
 from dataclasses import dataclass, field
-from typing import Any
+from functools import cached_property
+from typing import TYPE_CHECKING, Any
 
 import yaml
 
 from clausebook.core.problems import Location, Problem
+
+if TYPE_CHECKING:
+    from clausebook.core.resolve import ResolvedClause
 
 try:  # libyaml: about 13x faster than the pure-Python parser
     from yaml import CSafeLoader as _Loader
@@ -84,6 +88,12 @@ class Document:
     data: dict
     text: str
     marks: dict[PathKey, tuple[tuple[int, int], tuple[int, int], str | None]] = field(repr=False)
+    # What resolution derives from this document alone. Loads of two
+    # revisions share an unchanged document, so they share these results
+    # too, and the diff sees at once that nothing changed (core/resolve.py).
+    resolved_base: ResolvedClause | None = field(default=None, init=False, repr=False, compare=False)
+    applied_to: dict[int, tuple[ResolvedClause, ResolvedClause]] = field(
+        default_factory=dict, init=False, repr=False, compare=False)
 
     def _nearest(self, path: PathKey) -> PathKey:
         while path and path not in self.marks:
@@ -124,7 +134,7 @@ class Document:
             return Location(self.path, line, column)
         word = token.group()
         occurrence = value.count(word, 0, offset)
-        starts = self._line_starts()
+        starts = self.line_starts
         position = starts[line - 1] + column - 1 if line - 1 < len(starts) else len(self.text)
         for _ in range(occurrence + 1):
             position = self.text.find(word, position)
@@ -156,12 +166,10 @@ class Document:
         text = lines[index]
         return Location(self.path, index + 1, len(text) - len(text.lstrip(" ")) + 1)
 
-    def _line_starts(self) -> list[int]:
-        starts = self.__dict__.get("_starts")
-        if starts is None:
-            starts = [0, *(m.end() for m in re.finditer("\n", self.text))]
-            self.__dict__["_starts"] = starts
-        return starts
+    @cached_property
+    def line_starts(self) -> list[int]:
+        """The offset in `text` at which each line starts."""
+        return [0, *(m.end() for m in re.finditer("\n", self.text))]
 
     def get(self, path: PathKey, default: Any = None) -> Any:
         node: Any = self.data

@@ -143,17 +143,57 @@ class Repository:
                 return policy.clauses[clause_id]
         return None
 
+    def walk_up(self, jurisdiction_id: str) -> tuple[list[str], str | None]:
+        """`jurisdiction_id`, its parent, its grandparent ... upwards, and where the walk stopped.
+
+        The second value is None at the top, the id of an unknown parent, or
+        the id that closes a cycle (it is then in the chain). The one walk up
+        the parent links: ancestors, cycles and the parent a handbook starts
+        from are all read from it.
+        """
+        chain: list[str] = []
+        current: str | None = jurisdiction_id
+        while current is not None and current in self.jurisdictions and current not in chain:
+            chain.append(current)
+            current = self.jurisdictions[current].parent
+        return chain, current
+
     def ancestors(self, jurisdiction_id: str) -> list[str]:
         """The chain from the top-most ancestor down to `jurisdiction_id` itself.
 
         Stops at an unknown parent or at a cycle; checks report both.
         """
-        chain: list[str] = []
-        current: str | None = jurisdiction_id
-        while current and current in self.jurisdictions and current not in chain:
-            chain.append(current)
-            current = self.jurisdictions[current].parent
-        return list(reversed(chain))
+        return list(reversed(self.walk_up(jurisdiction_id)[0]))
+
+    def cycle_through(self, jurisdiction_id: str) -> list[str] | None:
+        """The parent cycle `jurisdiction_id` is part of, closed (`a -> b -> a`), or None."""
+        chain, stop = self.walk_up(jurisdiction_id)
+        return [*chain, jurisdiction_id] if stop == jurisdiction_id and chain else None
+
+    def effective_parent(self, jurisdiction_id: str) -> str:
+        """The handbook this one starts from: its parent, or global when the parent is unknown or in a cycle."""
+        parent = self.jurisdictions[jurisdiction_id].parent
+        if parent is None or parent not in self.jurisdictions:
+            return GLOBAL
+        chain, stop = self.walk_up(jurisdiction_id)
+        return GLOBAL if stop is not None and stop in chain else parent
+
+    def policies_with_section(self, section: object, policy: object = None) -> list[str]:
+        """The policies a clause with this section can belong to (for an added clause).
+
+        Section ids belong to their policy; where several policies have the
+        section, the overlay names `policy` too. Exactly one answer places
+        the clause; none or several are a problem `checks` reports.
+        """
+        owners = [p.id for p in self.policies.values() if section in p.section_ids]
+        if policy is not None:
+            return [p for p in owners if p == policy]
+        return owners
+
+    def policy_of_section(self, section: object, policy: object = None) -> str | None:
+        """The one policy `policies_with_section` names, or None when it names none or several."""
+        owners = self.policies_with_section(section, policy)
+        return owners[0] if len(owners) == 1 else None
 
     def children(self, jurisdiction_id: str) -> list[str]:
         return sorted(j for j, doc in self.jurisdictions.items() if doc.parent == jurisdiction_id)

@@ -11,6 +11,7 @@ from __future__ import annotations
 import difflib
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
+from functools import cached_property
 from typing import Any
 
 from clausebook.core.identity import canonical
@@ -105,14 +106,15 @@ class ResolvedClause:
         comparing ten jurisdictions costs little more than comparing one);
         callers get their own top-level dict.
         """
-        cached = self.__dict__.get("_content")
-        if cached is None:
-            cached = canonical(self.fields)
-            if self.notes:
-                cached["notes"] = [canonical({k: v for k, v in n.to_dict().items() if k != "path"})
-                                   for n in self.notes]
-            self.__dict__["_content"] = cached  # frozen dataclass: cache outside the fields
-        return dict(cached)
+        return dict(self.canonical_content)
+
+    @cached_property
+    def canonical_content(self) -> dict[str, Any]:
+        """`content()`, computed once; never modify it (use `content()` for a copy)."""
+        content = canonical(self.fields)
+        if self.notes:
+            content["notes"] = [canonical({k: v for k, v in n.to_dict().items() if k != "path"}) for n in self.notes]
+        return content
 
     def to_dict(self) -> dict[str, Any]:
         data = dict(self.fields)
@@ -192,11 +194,11 @@ def clause_sort_key(clause: ResolvedClause) -> tuple:
 def _base_clause(clause: Clause) -> ResolvedClause:
     """The clause as its base file has it.
 
-    Kept on the document: when two loads share a document (an unchanged file
+    Kept on the document (`Document.resolved_base`): when two loads share a document (an unchanged file
     at two revisions), they share this object too, so the diff sees at once
     that nothing changed and canonicalises nothing.
     """
-    cached = clause.doc.__dict__.get("_base_clause")
+    cached = clause.doc.resolved_base
     if cached is not None and cached.policy == clause.policy:
         return cached
     data = clause.data
@@ -207,27 +209,12 @@ def _base_clause(clause: Clause) -> ResolvedClause:
         provenance=(Provenance(GLOBAL, "base", None, clause.path, 1),),
         origins=origins,
     )
-    clause.doc.__dict__["_base_clause"] = resolved
+    clause.doc.resolved_base = resolved
     return resolved
 
 
 def _base_clauses(repo: Repository) -> dict[str, ResolvedClause]:
     return {clause.id: _base_clause(clause) for clause in repo.clauses().values()}
-
-
-def effective_parent(repo: Repository, jurisdiction_id: str) -> str:
-    """The parent whose handbook this one starts from: global when the parent is unknown or cyclic."""
-    parent = repo.jurisdictions[jurisdiction_id].parent
-    if parent is None or parent not in repo.jurisdictions:
-        return GLOBAL
-    seen = {jurisdiction_id}
-    current: str | None = parent
-    while current is not None and current in repo.jurisdictions:
-        if current in seen:
-            return GLOBAL
-        seen.add(current)
-        current = repo.jurisdictions[current].parent
-    return parent
 
 
 def resolve_all(repo: Repository) -> tuple[dict[str, Handbook], list[Problem]]:
@@ -239,7 +226,7 @@ def resolve_all(repo: Repository) -> tuple[dict[str, Handbook], list[Problem]]:
     while pending:
         progressed = []
         for jid in pending:
-            parent = effective_parent(repo, jid)
+            parent = repo.effective_parent(jid)
             if parent not in handbooks:
                 continue
             handbooks[jid] = _apply_jurisdiction(repo, repo.jurisdictions[jid], handbooks[parent], base_ids, problems)
@@ -302,7 +289,8 @@ def _apply(repo: Repository, overlay: Overlay, clauses: dict[str, ResolvedClause
             return Problem.at(doc.loc(("clause",)), "error", "S017",
                               f"'add' of '{target}', which already exists ({existing}); use amend or replace")
         fields = dict(data["with"])
-        policy = _policy_of_section(repo, fields.get("section"))
+        # `policy` only places the clause (where several policies share the section id).
+        policy = repo.policy_of_section(fields.get("section"), fields.pop("policy", None))
         if policy is None:
             return None  # checks report the unknown or ambiguous section
         origins: dict[PathKey, tuple[Document, PathKey]] = {(): (doc, ("with",)), ("id",): (doc, ("clause",))}
@@ -320,7 +308,7 @@ def _apply(repo: Repository, overlay: Overlay, clauses: dict[str, ResolvedClause
     # The same overlay document applied to the very same clause gives the same
     # result: reuse it, so two loads sharing unchanged files share the
     # resolved clause too (and the diff skips it without comparing).
-    memo = doc.__dict__.setdefault("_applied", {})
+    memo = doc.applied_to
     earlier = memo.get(id(current))
     if earlier is not None and earlier[0] is current:
         clauses[target] = earlier[1]
@@ -371,8 +359,3 @@ def _changed(current: ResolvedClause, overlay: Overlay) -> ResolvedClause:
     if "append" in data:
         notes.append(Note(overlay.jurisdiction, "after", data["append"], data["reason"], references, doc, "append"))
     return replace(current, fields=fields, notes=tuple(notes), provenance=provenance, origins=origins)
-
-
-def _policy_of_section(repo: Repository, section: Any) -> str | None:
-    owners = [p.id for p in repo.policies.values() if section in p.section_ids]
-    return owners[0] if len(owners) == 1 else None
