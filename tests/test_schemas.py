@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -42,9 +45,19 @@ def test_every_object_forbids_unknown_keys(name):
         assert obj.get("additionalProperties") is False, obj.get("properties", {}).keys()
 
 
-def test_packaged_schemas_are_the_repository_schemas():
-    for file in (ROOT / "schema").glob("*.json"):
-        assert (PACKAGED_SCHEMAS / file.name).read_text() == file.read_text()
+@pytest.mark.slow
+def test_the_built_package_ships_the_repository_schemas(tmp_path):
+    """An installed clausebook (no repository schema/ folder) validates with these very schemas."""
+    shipped = sorted(f.name for f in (ROOT / "schema").glob("*.json"))
+    assert shipped == sorted(f"{kind}.schema.json" for kind in [*KINDS, "common"])
+    subprocess.run([sys.executable, "-m", "pip", "wheel", "--no-deps", "--quiet",
+                    "--wheel-dir", str(tmp_path), str(ROOT)], check=True, capture_output=True)
+    (wheel,) = tmp_path.glob("clausebook-*.whl")
+    with zipfile.ZipFile(wheel) as archive:
+        for name in shipped:
+            packaged = archive.read(f"clausebook/schema/{name}").decode("utf-8")
+            assert packaged == (ROOT / "schema" / name).read_text(encoding="utf-8"), name
+    assert PACKAGED_SCHEMAS.name == "schema" and (PACKAGED_SCHEMAS / shipped[0]).is_file()
 
 
 def _yaml_files():

@@ -73,8 +73,8 @@ def test_an_added_clause_in_a_shared_section_without_its_policy_is_refused(tmp_p
 
 def test_an_added_clause_naming_a_policy_without_that_section_is_refused(tmp_path):
     root = _two_policies_sharing_scope(tmp_path, "conduct")
-    (root / "jurisdictions/de/overlays/works-council.yaml").write_text(
-        (root / "jurisdictions/de/overlays/works-council.yaml").read_text().replace("section: scope", "section: privacy"))
+    overlay = root / "jurisdictions/de/overlays/works-council.yaml"
+    overlay.write_text(overlay.read_text().replace("section: scope", "section: privacy"))
     workspace = open_worktree(root)
     assert [p.message for p in workspace.problems if p.code == "S012"] == [
         "policy 'conduct' has no section 'privacy'"]

@@ -92,8 +92,9 @@ def load(source: Source, schema_directory: Path) -> Repository:
             broken.add((kind[0], kind[-1]))
             continue
         if entry.size > MAX_FILE_BYTES:
+            size, limit = entry.size // 1024, MAX_FILE_BYTES // 1024
             repo.problems.append(Problem(entry.path, 1, 1, "error", "S004",
-                                         f"file is {entry.size // 1024} KiB; the limit is {MAX_FILE_BYTES // 1024} KiB"))
+                                         f"file is {size} KiB; the limit is {limit} KiB"))
             broken.add((kind[0], kind[-1]))
             continue
         try:

@@ -13,7 +13,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from clausebook.core.loader import Document, PathKey
-from clausebook.core.model import GLOBAL, Repository
+from clausebook.core.model import GLOBAL, Jurisdiction, Overlay, Policy, Repository
 from clausebook.core.problems import Problem
 
 
@@ -71,8 +71,8 @@ STRUCTURE_CODES: dict[str, StructureCode] = {c.code: c for c in (
 )}
 
 
-def _hint(value: str, options: Iterable[str]) -> str:
-    match = difflib.get_close_matches(value, list(options), n=1)
+def _hint(value: object, options: Iterable[str]) -> str:
+    match = difflib.get_close_matches(str(value), list(options), n=1)
     return f"; did you mean '{match[0]}'?" if match else ""
 
 
@@ -145,7 +145,7 @@ class _Checker:
             self.jurisdiction(jurisdiction)
         return self.problems
 
-    def policy(self, policy) -> None:
+    def policy(self, policy: Policy) -> None:
         doc = policy.doc
         if policy.id != doc.data["id"]:
             self.report(doc, ("id",), "S010", f"policy id '{doc.data['id']}' must match its folder name '{policy.id}'")
@@ -166,7 +166,7 @@ class _Checker:
             self.audience(cdoc, ("audience",), policy.id)
             self.related(cdoc, ("related",), clause.id)
 
-    def jurisdiction(self, jurisdiction) -> None:
+    def jurisdiction(self, jurisdiction: Jurisdiction) -> None:
         repo, doc = self.repo, jurisdiction.doc
         declared = doc.data["id"]
         if declared != jurisdiction.id:
@@ -189,7 +189,7 @@ class _Checker:
         for overlay in jurisdiction.overlays:
             self.overlay(overlay)
 
-    def overlay(self, overlay) -> None:
+    def overlay(self, overlay: Overlay) -> None:
         doc, data, target = overlay.doc, overlay.data, overlay.clause
         if _stem(doc) != target:
             self.report(doc, ("clause",), "S010", f"an overlay file is named after the clause it changes: "

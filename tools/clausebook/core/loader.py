@@ -51,7 +51,7 @@ class _ComposeLoader(_Loader):
     only on the text, and keys and short values repeat across files.
     """
 
-    def resolve(self, kind, value, implicit):  # type: ignore[override]
+    def resolve(self, kind: type[yaml.Node], value: Any, implicit: Any) -> Any:
         if self.yaml_path_resolvers:
             return super().resolve(kind, value, implicit)
         # Without path resolvers, only plain scalars can resolve to anything but the default tags.
@@ -245,6 +245,7 @@ class _Builder:
             if isinstance(node, yaml.SequenceNode):
                 return [self.build(item, path + (i,), (item.start_mark.line + 1, item.start_mark.column + 1))
                         for i, item in enumerate(node.value)]
+            assert isinstance(node, yaml.MappingNode)
             return self._mapping(node, path)
         finally:
             self._active.discard(id(node))

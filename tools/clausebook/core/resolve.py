@@ -12,7 +12,7 @@ import difflib
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from functools import cached_property
-from typing import Any
+from typing import Any, cast
 
 from clausebook.core.identity import canonical
 from clausebook.core.loader import Document, PathKey
@@ -157,7 +157,7 @@ class Handbook:
     def policies(self) -> list[ResolvedPolicy]:
         by_section: dict[tuple[str, str], list[ResolvedClause]] = {}
         for clause in self.clauses.values():
-            by_section.setdefault((clause.policy, clause.fields.get("section")), []).append(clause)
+            by_section.setdefault((clause.policy, str(clause.fields.get("section"))), []).append(clause)
         result = []
         for policy in self.repo.policies.values():
             sections = []
@@ -328,7 +328,7 @@ def _changed(current: ResolvedClause, overlay: Overlay) -> ResolvedClause:
         if "order" in current.fields:
             fields["order"] = current.fields["order"]
         fields.update(new)
-        origins = {(): (doc, ("with",))}
+        origins: dict[PathKey, tuple[Document, PathKey]] = {(): (doc, ("with",))}
         for kept in ("id", "section", "order"):
             if kept in fields and kept not in new:
                 origins[(kept,)] = current.origin((kept,))
@@ -337,14 +337,16 @@ def _changed(current: ResolvedClause, overlay: Overlay) -> ResolvedClause:
     # amend
     fields = dict(current.fields)
     origins = dict(current.origins)
-    for key, value in data.get("set", {}).items():
+    settings: dict[str, Any] = data.get("set", {})
+    for key, value in settings.items():
         fields[key] = value
         for stale in [p for p in origins if p and p[0] == key]:
             del origins[stale]
         origins[(key,)] = (doc, ("set", key))
-    extra = data.get("examples")
+    extra: dict[str, list[str]] = data.get("examples") or {}
     if extra:
-        examples = {k: list(v) for k, v in (fields.get("examples") or {}).items()}
+        present = cast(dict[str, list[str]], fields.get("examples") or {})
+        examples = {k: list(v) for k, v in present.items()}
         for kind in ("do", "dont"):
             for index, item in enumerate(extra.get(kind, [])):
                 origins[("examples", kind, len(examples.setdefault(kind, [])))] = (doc, ("examples", kind, index))
@@ -354,8 +356,9 @@ def _changed(current: ResolvedClause, overlay: Overlay) -> ResolvedClause:
             origins[("examples",)] = (doc, ("examples",))
     notes = list(current.notes)
     references = tuple(data.get("references", []))
+    reason, jurisdiction = data["reason"], overlay.jurisdiction
     if "prepend" in data:
-        notes.insert(0, Note(overlay.jurisdiction, "before", data["prepend"], data["reason"], references, doc, "prepend"))
+        notes.insert(0, Note(jurisdiction, "before", data["prepend"], reason, references, doc, "prepend"))
     if "append" in data:
-        notes.append(Note(overlay.jurisdiction, "after", data["append"], data["reason"], references, doc, "append"))
+        notes.append(Note(jurisdiction, "after", data["append"], reason, references, doc, "append"))
     return replace(current, fields=fields, notes=tuple(notes), provenance=provenance, origins=origins)

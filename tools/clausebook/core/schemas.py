@@ -16,7 +16,7 @@ import json
 from collections.abc import Callable, Iterable
 from functools import lru_cache
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 from clausebook.core.loader import Document
 from clausebook.core.problems import Location, Problem
@@ -176,21 +176,23 @@ def _message(error: ValidationError, doc: Document) -> tuple[tuple, bool, str]:
         where = "" if not path else f" in '{field}'"
         return path, bool(path), f"missing required key '{missing}'{where}" + _action_suffix(doc)
     if kind == "enum":
-        options = ", ".join(str(o) for o in error.validator_value)
+        enum_values = cast(list[object], error.validator_value)
+        options = ", ".join(str(o) for o in enum_values)
         return path, False, f"'{field}' must be one of {options} (found '{value}')"
     if kind == "const":
         return path, False, f"'{field}' must be {error.validator_value!r}"
     if kind == "type":
         expected = error.validator_value
         expected = expected if isinstance(expected, list) else [expected]
-        names = " or ".join(_TYPE_NAMES.get(t, t) for t in expected)
+        names = " or ".join(_TYPE_NAMES.get(t) or str(t) for t in expected)
         return path, False, f"'{field}' must be {names}, not {_TYPE_NAMES[_type_of(value)]}"
     if kind in ("minLength", "pattern") and isinstance(value, str) and not value.strip():
         return path, False, f"'{field}' must not be empty"
     if kind == "pattern":
         described = schema.get("description")
         if described:
-            return path, False, f"'{field}' is not valid: {described[0].lower()}{described[1:].rstrip('.')} (found '{value}')"
+            meaning = described[0].lower() + described[1:].rstrip(".")
+            return path, False, f"'{field}' is not valid: {meaning} (found '{value}')"
         return path, False, f"'{field}' does not match {error.validator_value} (found '{value}')"
     if kind == "format":
         if error.validator_value == "date":
@@ -202,7 +204,8 @@ def _message(error: ValidationError, doc: Document) -> tuple[tuple, bool, str]:
     if kind in ("minItems", "minProperties"):
         return path, False, f"'{field}' must not be empty"
     if kind in ("minimum", "maximum"):
-        return path, False, f"'{field}' must be {'at least' if kind == 'minimum' else 'at most'} {error.validator_value} (found {value})"
+        bound = "at least" if kind == "minimum" else "at most"
+        return path, False, f"'{field}' must be {bound} {error.validator_value} (found {value})"
     if kind == "maxLength":
         return path, False, f"'{field}' is longer than {error.validator_value} characters"
     if kind == "oneOf" and path and "rules" in path:
