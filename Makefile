@@ -7,12 +7,12 @@ STAMP  := $(VENV)/.installed
 # already renders independently of MkDocs (see `clausebook render`).
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: install handbook serve test lint validate bench render clean
+.PHONY: install handbook serve test check lint validate bench render clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[test,bench]'
+	$(BIN)/python -m pip install --quiet -e '.[test,bench,dev]'
 	touch $(STAMP)
 
 install: $(STAMP)
@@ -35,6 +35,11 @@ render: $(STAMP)
 
 test: $(STAMP)
 	$(BIN)/python -m pytest
+
+# Static checks of the project's own code: ruff (style, imports, bugbear) and mypy.
+check: $(STAMP)
+	$(BIN)/ruff check tools tests benchmarks
+	$(BIN)/mypy
 
 bench: $(STAMP)
 	$(BIN)/python -m benchmarks
