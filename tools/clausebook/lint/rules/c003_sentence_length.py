@@ -27,15 +27,17 @@ from collections.abc import Iterator
 
 from clausebook.core.markdown import plain_prose, sentences, words
 from clausebook.core.problems import Problem
+from clausebook.lint.config import Option
 from clausebook.lint.text import PROSE
 
 CODE = "C003"
 SEVERITY = "warning"
 SUMMARY = "A sentence is longer than the configured number of words (default 35)."
+OPTIONS = (Option("max-sentence-words", 35, "longest sentence, in words", minimum=1),)
 
 
 def check(ctx) -> Iterator[Problem]:
-    limit = ctx.options.max_sentence_words
+    limit = ctx.option("max-sentence-words")
     for shared in ctx.clauses():
         clause = shared.clause
         for part in ctx.texts(clause, PROSE):
