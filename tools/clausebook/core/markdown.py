@@ -98,7 +98,8 @@ _DEFINITION = re.compile(r"^ {0,3}\[((?:[^\[\]\\]|\\.)+)\]:[ \t]*\n?[ \t]*(<[^>\
 _AUTOLINK = re.compile(r"<([A-Za-z][A-Za-z0-9+.\-]{1,31}:[^\s<>]*)>")
 _EMAIL_AUTOLINK = re.compile(r"<([^\s<>@:/]+@[^\s<>@]+\.[^\s<>@]+)>")
 _BARE_URL = re.compile(r"(?<![\w/<(\[\"'=@])(?:[a-zA-Z][a-zA-Z0-9+.\-]*://|www\.)[^\s<>\"'`\[\]]+")
-_TAG = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9-]*)((?:\s[^<>]*)?)>|<!--[\s\S]*?(?:-->|$)|<![A-Za-z\[][^>]*>?|<\?[\s\S]*?(?:\?>|$)")
+_TAG = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9-]*)((?:\s[^<>]*)?)>"  # a tag, with its attributes
+                  r"|<!--[\s\S]*?(?:-->|$)|<![A-Za-z\[][^>]*>?|<\?[\s\S]*?(?:\?>|$)")  # comment, declaration, PI
 _ATTRIBUTE = re.compile(r"""([A-Za-z_:][-A-Za-z0-9_:.]*)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+))""")
 _TRAILING_PUNCTUATION = ".,;:!?*_~"
 

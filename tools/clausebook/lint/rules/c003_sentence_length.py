@@ -9,7 +9,9 @@ sentence; link targets and code do not count as words. Set the limit with
 
 ```yaml
 body: |
-  You must not post about clients, projects, prices or plans that have not been announced, and if you are not sure whether something has been announced you must ask your manager or the communications team before you post anything at all about it.
+  You must not post about clients, projects, prices or plans that have not been announced, and if you are
+  not sure whether something has been announced you must ask your manager or the communications team
+  before you post anything at all about it.
 ```
 
 **Good:**

@@ -12,6 +12,7 @@ other with `related`.
 ```yaml
 # policy/social-media/press.yaml
 body: You must send every press question to the communications team.
+---
 # policy/social-media/media-inquiries.yaml
 body: You must send every press question to the communications team!
 ```

@@ -10,17 +10,15 @@ X002.
 **Bad:**
 
 ```yaml
-references:
-  - title: GDPR
-    url: http://eur-lex.europa.eu/eli/reg/2016/679/oj
+body: |
+  Read the [GDPR](http://eur-lex.europa.eu/eli/reg/2016/679/oj) first.
 ```
 
 **Good:**
 
 ```yaml
-references:
-  - title: GDPR
-    url: https://eur-lex.europa.eu/eli/reg/2016/679/oj
+body: |
+  Read the [GDPR](https://eur-lex.europa.eu/eli/reg/2016/679/oj) first.
 ```
 '''
 
