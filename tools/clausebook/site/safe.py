@@ -27,11 +27,10 @@ import html
 import re
 from html.parser import HTMLParser
 
+from clausebook.core.markdown import CONTROL, escape_text
 from clausebook.lint import urls
 
-# Control characters other than tab and newline; Python-Markdown uses
-# \x02 and \x03 as internal placeholders, so editors must never supply them.
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
+_CONTROL = CONTROL  # Python-Markdown's placeholders among them: see core.markdown
 _FENCE_OPEN = re.compile(r"^(`{3,}|~{3,})[ \t]*\.?([\w#+.-]*)(.*)$")
 _BACKTICK_RUN = re.compile(r"`+")
 _LINK_OPEN = re.compile(r"\]\(")
@@ -41,7 +40,6 @@ _DEFINITION = re.compile(r"\[[^\[\]]*\]:")
 _AUTOLINK = re.compile(r"<([A-Za-z][A-Za-z0-9+.\-]{1,31}:[^<>\s]+)>")
 _HEADING = re.compile(r"^(#{1,3})(?!#)")
 _HASHTAG = re.compile(r"^([\s>]*(?:(?:[-*+]|\d+[.)])\s+)*)#(?=[^#\s])")
-_PLAIN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!])")
 _CODE_SPECIAL = re.compile(r"[^A-Za-z0-9 \u00a0-\uffff]")
 
 
@@ -57,9 +55,7 @@ def _escaped_url_allowed(escaped: str) -> bool:
 
 def plain(text: object) -> str:
     """Text shown exactly as written, on one line: no Markdown or HTML in it takes effect."""
-    value = " ".join(_CONTROL.sub("", str(text)).split())
-    value = value.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("|", "&#124;")
-    return _PLAIN_SPECIAL.sub(r"\\\1", value)
+    return escape_text(str(text), flavour="site")
 
 
 def _code(content: str) -> str:
