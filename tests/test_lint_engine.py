@@ -15,8 +15,8 @@ from clausebook.lint.config import LintConfig, load_config
 from clausebook.lint.engine import lint
 from clausebook.workspace import open_worktree
 
+from .lint.rules.helpers import CLAUSE, clause_yaml
 from .repos import write_repo
-from .test_lint_rules import CLAUSE, clause_yaml
 
 VAGUE = clause_yaml("posting", "You must remove posts as appropriate.")
 

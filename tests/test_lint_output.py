@@ -12,8 +12,8 @@ from jsonschema import validators
 from clausebook.core.problems import Problem
 from clausebook.outputs.sarif import FINGERPRINT, format_sarif
 
+from .lint.rules.helpers import CLAUSE, clause_yaml
 from .repos import write_repo
-from .test_lint_rules import CLAUSE, clause_yaml
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 BAD = clause_yaml("posting", "You must read [it](http://example.com) etc.\n<b>now</b>")

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
+from typing import Literal
 
 # Every rule asks about the same few thousand strings: parse each once.
 _CACHE = 1 << 15
@@ -98,7 +99,8 @@ _DEFINITION = re.compile(r"^ {0,3}\[((?:[^\[\]\\]|\\.)+)\]:[ \t]*\n?[ \t]*(<[^>\
 _AUTOLINK = re.compile(r"<([A-Za-z][A-Za-z0-9+.\-]{1,31}:[^\s<>]*)>")
 _EMAIL_AUTOLINK = re.compile(r"<([^\s<>@:/]+@[^\s<>@]+\.[^\s<>@]+)>")
 _BARE_URL = re.compile(r"(?<![\w/<(\[\"'=@])(?:[a-zA-Z][a-zA-Z0-9+.\-]*://|www\.)[^\s<>\"'`\[\]]+")
-_TAG = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9-]*)((?:\s[^<>]*)?)>|<!--[\s\S]*?(?:-->|$)|<![A-Za-z\[][^>]*>?|<\?[\s\S]*?(?:\?>|$)")
+_TAG = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9-]*)((?:\s[^<>]*)?)>"  # a tag, with its attributes
+                  r"|<!--[\s\S]*?(?:-->|$)|<![A-Za-z\[][^>]*>?|<\?[\s\S]*?(?:\?>|$)")  # comment, declaration, PI
 _ATTRIBUTE = re.compile(r"""([A-Za-z_:][-A-Za-z0-9_:.]*)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+))""")
 _TRAILING_PUNCTUATION = ".,;:!?*_~"
 
@@ -360,3 +362,35 @@ def _split_block(plain: str, start: int, end: int) -> list[tuple[int, int]]:
 
 def words(plain: str, start: int = 0, end: int | None = None) -> list[re.Match[str]]:
     return list(WORD.finditer(plain, start, len(plain) if end is None else end))
+
+
+# --- escaping -------------------------------------------------------------------
+
+Flavour = Literal["github", "site"]
+
+# GitHub-flavoured Markdown (pull-request comments, job summaries): characters
+# that could start syntax anywhere in a line; "@" would mention (and notify) a
+# user or team named in a clause. Line breaks are kept.
+_GITHUB_SPECIAL = re.compile(r"([\\`*_~\[\]<>|!&#{}@])")
+# The handbook site (Python-Markdown with attr_list): `&`, `<`, `>` and `|`
+# become entities, since a backslash the editor typed just before could escape
+# our backslash; the rest is backslash-escaped. Always one line.
+_SITE_ENTITIES = {"&": "&amp;", "<": "&lt;", ">": "&gt;", "|": "&#124;"}
+_SITE_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!])")
+# Control characters other than tab and newline; Python-Markdown uses \x02 and
+# \x03 as internal placeholders, so editor text must never carry them.
+CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
+
+
+def escape_text(text: str, flavour: Flavour) -> str:
+    """`text` shown literally in Markdown: a `*` is a star, not emphasis; no link, tag or mention takes effect.
+
+    `flavour="github"` is for GitHub comments and keeps line breaks;
+    `flavour="site"` is for handbook pages: control characters dropped,
+    whitespace collapsed to one line, `&<>|` as entities.
+    """
+    if flavour == "github":
+        return _GITHUB_SPECIAL.sub(r"\\\1", text)
+    value = " ".join(CONTROL.sub("", text).split())
+    value = "".join(_SITE_ENTITIES.get(char, char) for char in value)
+    return _SITE_SPECIAL.sub(r"\\\1", value)

@@ -21,6 +21,8 @@ from dataclasses import dataclass
 from difflib import SequenceMatcher
 from functools import lru_cache
 
+from clausebook.core.markdown import escape_text
+
 EQUAL, DELETE, INSERT = "equal", "delete", "insert"
 
 _WORD = re.compile(r"(\s*)(\S+)")
@@ -147,17 +149,14 @@ def to_text(segments: Iterable[Segment], color: bool = False) -> str:
 
 # --- Markdown -----------------------------------------------------------------
 
-# Characters that could start Markdown syntax anywhere in a line; "@" would
-# mention (and notify) a GitHub user or team named in a clause.
-_INLINE_SPECIAL = re.compile(r"([\\`*_~\[\]<>|!&#{}@])")
 # Syntax that only counts at the start of a line: list items, headings, setext
 # underlines, numbered lists.
 _LINE_START = re.compile(r"^(\s*)([-+=]|\d+(?=[.)]))")
 
 
 def escape_markdown(text: str) -> str:
-    """Clause text shown literally: a '*' in a clause is a star, not emphasis."""
-    return _INLINE_SPECIAL.sub(r"\\\1", text)
+    """Clause text shown literally in a GitHub comment: a '*' in a clause is a star, not emphasis."""
+    return escape_text(text, flavour="github")
 
 
 def _escape_line_start(line: str) -> str:

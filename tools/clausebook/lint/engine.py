@@ -18,6 +18,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from types import ModuleType
+from typing import Any
 
 from clausebook.core.identity import content_key
 from clausebook.core.problems import Location, Problem, sort_problems
@@ -75,8 +76,9 @@ class _State:
 class LintContext:
     """What a rule's `check(ctx)` works with.
 
-    - `workspace` (its `root`, `repo`, every `handbooks`), `config` (also as
-      `options`: the thresholds), `fail_on` (e.g. {"overdue"});
+    - `workspace` (its `root`, `repo`, every `handbooks`), `config`,
+      `option(name)` (a threshold the rule declares in `OPTIONS`), `fail_on`
+      (e.g. {"overdue"});
     - `handbooks`: the jurisdictions to lint (all, or those `--changed-since`
       touches), parents before children;
     - `clauses()`: each distinct resolved clause in scope, with its jurisdictions;
@@ -103,6 +105,10 @@ class LintContext:
     @property
     def options(self) -> LintConfig:
         return self.config
+
+    def option(self, name: str) -> Any:
+        """The configured value of a rule option its module declares in `OPTIONS`."""
+        return self.config.option(name)
 
     @property
     def repo(self):

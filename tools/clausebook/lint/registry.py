@@ -97,3 +97,66 @@ def rule_docs() -> list[RuleDoc]:
             for code in STRUCTURE_CODES.values()]
     docs.extend(doc_for(module) for module in all_rules())
     return sorted(docs, key=lambda d: _code_order(d.code))
+
+
+# --- the README's generated blocks ---------------------------------------------------------------
+
+README_BLOCK = re.compile(r"(<!-- generated: ([a-z-]+) -->\n)(.*?)(<!-- end -->)", re.S)
+
+
+def structure_table() -> str:
+    """The S codes as a Markdown table, for the README."""
+    rows = ["| code | severity | problem |", "|---|---|---|"]
+    rows += [f"| {c.code} | {c.severity} | {c.summary.replace('|', '&#124;')} |" for c in STRUCTURE_CODES.values()]
+    return "\n".join(rows)
+
+
+def config_example() -> str:
+    """A `[tool.clausebook.lint]` table with every option at its default, for the README."""
+    from clausebook.lint.config import declared_options
+
+    lines = [
+        ("[tool.clausebook.lint]", "in pyproject.toml"),
+        ('select = ["C", "L", "R", "X"]', 'families, codes, or a jurisdiction\'s legal rules ("L/us")'),
+        ("ignore = []", "the same kinds of selector; the most specific one wins"),
+    ]
+    lines += [(f"{name} = {option.default:g}", f"{code}: {option.help}")
+              for name, (code, option) in declared_options().items()]
+    width = max(len(setting) for setting, _ in lines) + 2
+    body = [f"{setting:<{width}}# {comment}" for setting, comment in lines]
+    return "\n".join(["```toml", *body, "", "[tool.clausebook.lint.severity]", 'C003 = "info"', "```"])
+
+
+README_GENERATORS = {"s-codes": structure_table, "lint-config": config_example}
+
+
+def render_readme(text: str) -> str:
+    """`text` (the README) with every `<!-- generated: NAME -->` … `<!-- end -->` block regenerated."""
+
+    def block(match: re.Match[str]) -> str:
+        generate = README_GENERATORS.get(match.group(2))
+        if generate is None:
+            raise KeyError(f"README block '{match.group(2)}' has no generator")
+        return f"{match.group(1)}{generate()}\n{match.group(4)}"
+
+    return README_BLOCK.sub(block, text)
+
+
+def main(argv: list[str] | None = None) -> int:
+    """`python -m clausebook.lint.registry --write-readme [README.md]`: regenerate the README's blocks."""
+    import argparse
+    from pathlib import Path
+
+    parser = argparse.ArgumentParser(prog="python -m clausebook.lint.registry")
+    parser.add_argument("--write-readme", metavar="README", nargs="?", const="README.md", required=True)
+    path = Path(parser.parse_args(argv).write_readme)
+    text = path.read_text(encoding="utf-8")
+    updated = render_readme(text)
+    if updated != text:
+        path.write_text(updated, encoding="utf-8")
+        print(f"{path}: generated blocks updated")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

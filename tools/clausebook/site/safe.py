@@ -13,8 +13,9 @@ attributes. Before any editor text goes into a page:
   expose raw text; unmatched backticks are escaped;
 - fenced code blocks are re-emitted with a fence no content line can close
   early and with nothing but a plain language name on the opening line;
-- a link or link definition whose target is not https, http, mailto or a
-  `#anchor` is dropped (its text stays).
+- a link or link definition whose target the URL policy (`lint/urls.py`,
+  shared with lint) does not keep is dropped (its text stays): only https,
+  http, mailto, tel and `#anchor` targets survive.
 
 `unsafe_html` is the second line of defence: the MkDocs plugin runs it on
 every generated page and fails the build if anything slipped through.
@@ -22,36 +23,39 @@ every generated page and fails the build if anything slipped through.
 
 from __future__ import annotations
 
+import html
 import re
 from html.parser import HTMLParser
 
-ALLOWED_URL = re.compile(r"(https?://|mailto:|#)", re.IGNORECASE)
-# Control characters other than tab and newline; Python-Markdown uses
-# \x02 and \x03 as internal placeholders, so editors must never supply them.
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
+from clausebook.core.markdown import CONTROL, escape_text
+from clausebook.lint import urls
+
+_CONTROL = CONTROL  # Python-Markdown's placeholders among them: see core.markdown
 _FENCE_OPEN = re.compile(r"^(`{3,}|~{3,})[ \t]*\.?([\w#+.-]*)(.*)$")
 _BACKTICK_RUN = re.compile(r"`+")
 _LINK_OPEN = re.compile(r"\]\(")
 _LINK_WHOLE = re.compile(
     r"\[([^\[\]\n]*)\]\(\s*([^()\s]*(?:\([^()\s]*\)[^()\s]*)*)(?:\s+(?:\"[^\"\n]*\"|'[^'\n]*'))?\s*\)")
 _DEFINITION = re.compile(r"\[[^\[\]]*\]:")
-_AUTOLINK = re.compile(r"<((?:https?://|mailto:)[^<>\s]+)>", re.IGNORECASE)
+_AUTOLINK = re.compile(r"<([A-Za-z][A-Za-z0-9+.\-]{1,31}:[^<>\s]+)>")
 _HEADING = re.compile(r"^(#{1,3})(?!#)")
 _HASHTAG = re.compile(r"^([\s>]*(?:(?:[-*+]|\d+[.)])\s+)*)#(?=[^#\s])")
-_PLAIN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!])")
 _CODE_SPECIAL = re.compile(r"[^A-Za-z0-9 \u00a0-\uffff]")
 
 
 def url_allowed(url: str) -> bool:
-    """Whether a link target may appear in a page: https, http, mailto or an in-page anchor."""
-    return bool(ALLOWED_URL.match("".join(url.split())))
+    """Whether a link target, as the editor wrote it, may appear in a page (`urls.site_keeps`)."""
+    return urls.site_keeps(url)
+
+
+def _escaped_url_allowed(escaped: str) -> bool:
+    """`url_allowed` for a target already through `_escape_text` (whose entities undo exactly)."""
+    return urls.site_keeps(html.unescape(escaped))
 
 
 def plain(text: object) -> str:
     """Text shown exactly as written, on one line: no Markdown or HTML in it takes effect."""
-    value = " ".join(_CONTROL.sub("", str(text)).split())
-    value = value.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("|", "&#124;")
-    return _PLAIN_SPECIAL.sub(r"\\\1", value)
+    return escape_text(str(text), flavour="site")
 
 
 def _code(content: str) -> str:
@@ -91,7 +95,7 @@ def _neutralise_links(text: str) -> str:
     """Drop links whose target is not allowed: keep the text, lose the target."""
 
     def whole(m: re.Match) -> str:
-        return m.group(0) if url_allowed(m.group(2)) else m.group(1)
+        return m.group(0) if _escaped_url_allowed(m.group(2)) else m.group(1)
 
     text = _LINK_WHOLE.sub(whole, text)
     out = []
@@ -99,7 +103,7 @@ def _neutralise_links(text: str) -> str:
     for m in _LINK_OPEN.finditer(text):
         out.append(text[pos:m.start()])
         # Anything _LINK_WHOLE could not parse: no longer a link, the brackets show as text.
-        out.append("](" if url_allowed(text[m.end():].lstrip()) else "]&#40;")
+        out.append("](" if _escaped_url_allowed(text[m.end():].lstrip()) else "]&#40;")
         pos = m.end()
     out.append(text[pos:])
     return "".join(out)
@@ -114,7 +118,7 @@ def _neutralise_definitions(line: str, next_block: object) -> str:
         target = line[m.end():].strip()
         if not target and isinstance(next_block, str):
             target = _escape_line(next_block).strip()  # the target may sit on the next line
-        out.append(":" if url_allowed(target) else "&#58;")
+        out.append(":" if _escaped_url_allowed(target) else "&#58;")
         pos = m.end()
     out.append(line[pos:])
     return "".join(out)
@@ -122,6 +126,8 @@ def _neutralise_definitions(line: str, next_block: object) -> str:
 
 def _autolink(m: re.Match) -> str:
     url = m.group(1)
+    if not url_allowed(url):
+        return m.group(0)  # left as text: its `<` becomes an entity
     return "[" + re.sub(r"([*_\[\]])", r"\\\1", url) + "](" + url + ")"
 
 
@@ -237,9 +243,6 @@ _FORBIDDEN_TAGS = frozenset({
     "form", "svg", "math", "template", "noscript", "textarea", "select", "option", "button", "audio",
     "video", "source", "track", "portal",
 })
-_URL_ATTRIBUTES = frozenset({"href", "src", "action", "formaction", "xlink:href", "poster", "data", "srcset",
-                             "background", "cite", "longdesc", "usemap", "ping"})
-_SCHEME = re.compile(r"^([a-z][a-z0-9+.-]*):", re.IGNORECASE)
 
 
 class _Checker(HTMLParser):
@@ -253,11 +256,10 @@ class _Checker(HTMLParser):
         for name, value in attrs:
             if name.startswith("on") or name in ("style", "srcdoc"):
                 self.found.append(f"'{name}' attribute on <{tag}>")
-            elif name in _URL_ATTRIBUTES and value is not None:
-                compact = "".join(ch for ch in value if ch > " ")
-                scheme = _SCHEME.match(compact)
-                if scheme and scheme.group(1).lower() not in ("http", "https", "mailto"):
-                    self.found.append(f"{scheme.group(1)}: URL in '{name}' of <{tag}>")
+            elif name in urls.URL_ATTRIBUTES and value is not None:
+                for url, _ in urls.attribute_urls(name, value):
+                    if not urls.html_attribute_allowed(url):
+                        self.found.append(f"{urls.scheme(url)}: URL in '{name}' of <{tag}>")
 
     handle_startendtag = handle_starttag
 

@@ -1,9 +1,21 @@
 """The lint rules, one module each; this list is the registry (one line per rule).
 
-To add a rule: write `rules/<code>_<name>.py` with CODE, SEVERITY, SUMMARY, a
+To add a rule: write `rules/<code>_<name>.py` with CODE, SEVERITY, SUMMARY,
+optional OPTIONS (`config.Option`s it reads with `ctx.option(name)`), a
 docstring with **Bad:** and **Good:** examples and `check(ctx)`, add its line
-here, and a test in tests/. `clausebook rules` and the handbook's rules page
-follow by themselves.
+here, and `tests/lint/rules/test_<module>.py`. `clausebook rules`, the
+handbook's rules page and the README's configuration block follow by
+themselves.
+
+The examples run as tests (tests/lint/rules/test_docstring_examples.py): the
+Bad example must be flagged with the rule's code, the Good one must not.
+Each is a ```yaml block of one or more documents separated by `---`. A
+document that starts with a `# <path>.yaml` comment is that file; a clause
+file (under `policy/`) gets the fields it leaves out (id from the file name,
+title, section, owner, `level: info`, a body). A document without a path is
+a clause at `policy/social-media/example.yaml`. The Good example also gets
+the Bad example's files outside `policy/` (a jurisdiction's rules, say).
+Examples that are not files (R001's git history) are ```text blocks.
 """
 
 from __future__ import annotations

@@ -35,7 +35,8 @@ from clausebook.lint.text import BODY, clause_texts, newest, value_start
 
 CODE = "C001"
 SEVERITY = "error"
-SUMMARY = "The wording does not match the level: must says must, should says should, may says may, info obliges nothing."
+SUMMARY = ("The wording does not match the level: must says must, should says should, may says may, "
+           "info obliges nothing.")
 
 _SAYS = {level: re.compile(rf"\b{level}\b", re.I) for level in ("must", "should", "may")}
 _OBLIGES = re.compile(r"\b(must|shall|should|(?:is|are)\s+required\s+to)\b", re.I)

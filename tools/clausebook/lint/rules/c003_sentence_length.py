@@ -9,7 +9,9 @@ sentence; link targets and code do not count as words. Set the limit with
 
 ```yaml
 body: |
-  You must not post about clients, projects, prices or plans that have not been announced, and if you are not sure whether something has been announced you must ask your manager or the communications team before you post anything at all about it.
+  You must not post about clients, projects, prices or plans that have not been announced, and if you are
+  not sure whether something has been announced you must ask your manager or the communications team
+  before you post anything at all about it.
 ```
 
 **Good:**
@@ -27,15 +29,17 @@ from collections.abc import Iterator
 
 from clausebook.core.markdown import plain_prose, sentences, words
 from clausebook.core.problems import Problem
+from clausebook.lint.config import Option
 from clausebook.lint.text import PROSE
 
 CODE = "C003"
 SEVERITY = "warning"
 SUMMARY = "A sentence is longer than the configured number of words (default 35)."
+OPTIONS = (Option("max-sentence-words", 35, "longest sentence, in words", minimum=1),)
 
 
 def check(ctx) -> Iterator[Problem]:
-    limit = ctx.options.max_sentence_words
+    limit = ctx.option("max-sentence-words")
     for shared in ctx.clauses():
         clause = shared.clause
         for part in ctx.texts(clause, PROSE):

@@ -35,11 +35,16 @@ from functools import lru_cache
 from clausebook.core.errors import UsageError
 from clausebook.core.markdown import plain_prose, sentences, words
 from clausebook.core.problems import Problem
+from clausebook.lint.config import Option
 from clausebook.lint.text import BODY, clause_texts
 
 CODE = "C004"
 SEVERITY = "warning"
 SUMMARY = "The body's Flesch reading ease is below the configured minimum (default 30)."
+OPTIONS = (
+    Option("min-reading-ease", 30.0, "lowest Flesch reading ease (textstat) of a body", minimum=-1000, maximum=121),
+    Option("readability-min-words", 30, "bodies shorter than this many words are not scored", minimum=1),
+)
 
 
 def reader_text(markdown: str) -> tuple[str, int]:
@@ -68,8 +73,8 @@ def reading_ease(text: str) -> float:
 
 
 def check(ctx) -> Iterator[Problem]:
-    minimum = ctx.options.min_reading_ease
-    shortest = ctx.options.readability_min_words
+    minimum = ctx.option("min-reading-ease")
+    shortest = ctx.option("readability-min-words")
     for shared in ctx.clauses():
         clause = shared.clause
         body = next(clause_texts(clause, (BODY,)), None)

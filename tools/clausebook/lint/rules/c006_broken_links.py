@@ -25,18 +25,16 @@ body: |
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
 from clausebook.core.markdown import links
 from clausebook.core.problems import Problem
 from clausebook.lint.text import DO, DONT, PROSE
+from clausebook.lint.urls import Verdict, verdict
 
 CODE = "C006"
 SEVERITY = "error"
 SUMMARY = "A Markdown link is broken, or links to a clause anchor that does not exist."
-
-_SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.\-]*:")
 
 
 def _overlay_location(repo, jurisdiction: str, path: str):
@@ -73,7 +71,7 @@ def check(ctx) -> Iterator[Problem]:
                 if target.startswith("#"):
                     yield from _anchor(ctx, repo, shared, part, target[1:], where, from_overlay, every_id)
                     continue
-                if not _SCHEME.match(target) and not target.startswith("//"):
+                if verdict(target) is Verdict.RELATIVE:  # other targets the site drops are X002
                     yield ctx.problem(where, f"relative {what} '{target}' does not point anywhere in the handbook; "
                                       "link a clause as #clause-id, or use a full https:// URL", clause=clause)
 

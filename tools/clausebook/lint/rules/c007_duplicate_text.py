@@ -12,6 +12,7 @@ other with `related`.
 ```yaml
 # policy/social-media/press.yaml
 body: You must send every press question to the communications team.
+---
 # policy/social-media/media-inquiries.yaml
 body: You must send every press question to the communications team!
 ```
@@ -36,11 +37,14 @@ from functools import lru_cache
 from clausebook.core.identity import normalize_text
 from clausebook.core.markdown import WORD
 from clausebook.core.problems import Problem
+from clausebook.lint.config import Option
 from clausebook.lint.text import BODY, clause_texts
 
 CODE = "C007"
 SEVERITY = "warning"
 SUMMARY = "Two clauses have the same or nearly the same body."
+OPTIONS = (Option("duplicate-threshold", 0.9, "similarity (0.5 to 1) from which two bodies count as duplicates",
+                  minimum=0.5, maximum=1),)
 
 
 @lru_cache(maxsize=1 << 15)
@@ -131,7 +135,7 @@ def similar_pairs(bodies: dict[int, tuple[str, ...]], threshold: float) -> dict[
 
 
 def check(ctx) -> Iterator[Problem]:
-    threshold = ctx.options.duplicate_threshold
+    threshold = ctx.option("duplicate-threshold")
     # One node per distinct (clause id, body) across the handbooks linted: a clause that a
     # jurisdiction amends without touching its body is the same node as the base clause.
     nodes: dict[tuple[str, tuple[str, ...]], int] = {}

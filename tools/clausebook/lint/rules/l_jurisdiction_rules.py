@@ -23,8 +23,15 @@ passwords: each is a data rule, so no legal rule is built into the code.
 **Bad:**
 
 ```yaml
-# jurisdictions/us/jurisdiction.yaml declares
-#   rules: [{id: no-disparagement-ban, forbid: "must not post (anything )?negative", ...}]
+# jurisdictions/us/jurisdiction.yaml
+id: us
+name: United States
+rules:
+  - id: no-disparagement-ban
+    message: Employees may criticise their employer (NLRA Section 7).
+    reference: NLRA Section 7
+    forbid: "must not post (anything )?negative"
+---
 # policy/social-media/conduct.yaml
 level: must
 body: |
@@ -34,6 +41,7 @@ body: |
 **Good:**
 
 ```yaml
+# policy/social-media/conduct.yaml
 level: must
 body: |
   You must not harass, threaten or discriminate against anyone online, including colleagues.
@@ -52,7 +60,8 @@ from clausebook.lint.text import BODY, DO, NOTE, RATIONALE, TITLE, TextPart, val
 
 CODE = "L"
 SEVERITY = "error"
-SUMMARY = "A clause breaks a legal rule its jurisdiction declares as data (forbid or require), as L/<jurisdiction>/<id>."
+SUMMARY = ("A clause breaks a legal rule its jurisdiction declares as data (forbid or require), "
+           "as L/<jurisdiction>/<id>.")
 
 # The text a legal rule reads ("don't" examples show what is wrong on purpose).
 LEGAL_TEXT = (TITLE, NOTE, BODY, RATIONALE, DO)

@@ -1,25 +1,24 @@
-'''External links that are not https.
+'''External links that use http, not https.
 
-An `http://` (or `ftp://`) link can be read or changed on the way, and
-browsers flag it. Checked in Markdown links and images, autolinks, bare URLs
-in running text, HTML attributes and `references[].url`. `mailto:` and
-`tel:` links, clause anchors (`#id`) and the unsafe schemes of X002 are not
-reported here.
+An `http://` link can be read or changed on the way, and browsers flag it.
+The handbook keeps it (see `lint/urls.py`), so this is a warning. Checked in
+Markdown links and images, autolinks, bare URLs in running text, HTML
+attributes and `references[].url`. `mailto:` and `tel:` links, clause
+anchors (`#id`) are fine; schemes and `//host` links the handbook drops are
+X002.
 
 **Bad:**
 
 ```yaml
-references:
-  - title: GDPR
-    url: http://eur-lex.europa.eu/eli/reg/2016/679/oj
+body: |
+  Read the [GDPR](http://eur-lex.europa.eu/eli/reg/2016/679/oj) first.
 ```
 
 **Good:**
 
 ```yaml
-references:
-  - title: GDPR
-    url: https://eur-lex.europa.eu/eli/reg/2016/679/oj
+body: |
+  Read the [GDPR](https://eur-lex.europa.eu/eli/reg/2016/679/oj) first.
 ```
 '''
 
@@ -28,33 +27,38 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from clausebook.core.problems import Problem
-from clausebook.lint.rules.x002_unsafe_link_scheme import (
-    UNSAFE,
+from clausebook.lint.urls import (
+    SECURE_SCHEMES,
+    UNSAFE_SCHEMES,
+    Verdict,
+    bare_urls,
+    link_targets,
     reference_urls,
     scheme,
-    urls,
+    verdict,
 )
 
 CODE = "X003"
 SEVERITY = "warning"
-SUMMARY = "An external link uses http:// or another scheme that is not https."
-
-ALLOWED = ("https", "mailto", "tel")
+SUMMARY = "An external link uses http:// instead of https://."
 
 
-def _insecure(url: str) -> str | None:
+def _insecure(url: str) -> bool:
+    return verdict(url) is Verdict.INSECURE
+
+
+def _insecure_text(url: str) -> bool:
+    """A URL in running text that readers copy: anything but https, mailto, tel (and X002's unsafe schemes)."""
     found = scheme(url)
-    if found is None:
-        return "//" if url.strip().startswith("//") else None
-    return None if found in ALLOWED or found in UNSAFE else found
+    return found is not None and found not in SECURE_SCHEMES and found not in UNSAFE_SCHEMES
 
 
 def check(ctx) -> Iterator[Problem]:
     for part, clause in ctx.rendered_texts():
-        for url, offset, _ in urls(part):
-            found = _insecure(url)
-            if found:
-                yield ctx.problem(part.locate(offset), f"'{url}' in {part.label} is not https; use an https:// link",
+        found = [(url, offset) for url, offset in link_targets(part.text) if _insecure(url)]
+        found += [(url, offset) for url, offset in bare_urls(part.text) if _insecure_text(url)]
+        for url, offset in found:
+            yield ctx.problem(part.locate(offset), f"'{url}' in {part.label} is not https; use an https:// link",
                                   clause=clause)
     for shared in ctx.clauses():
         for url, location in reference_urls(shared.clause):

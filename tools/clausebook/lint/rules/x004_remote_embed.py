@@ -30,7 +30,7 @@ from collections.abc import Iterator
 
 from clausebook.core.markdown import html_tags, links
 from clausebook.core.problems import Problem
-from clausebook.lint.rules.x002_unsafe_link_scheme import scheme
+from clausebook.lint.urls import LOADING_ATTRIBUTES, attribute_urls, is_remote
 
 CODE = "X004"
 SEVERITY = "error"
@@ -38,17 +38,12 @@ SUMMARY = "An image, frame, script or other embed loads remote content into the 
 
 ALWAYS = ("iframe", "frame", "frameset", "script", "object", "embed", "applet")
 LOADING = ("img", "image", "video", "audio", "source", "track", "link", "picture", "input")
-_SOURCES = ("src", "srcset", "poster", "data", "href", "xlink:href", "background")
-
-
-def remote(url: str) -> bool:
-    return scheme(url) in ("http", "https", "ftp") or url.strip().startswith("//")
 
 
 def check(ctx) -> Iterator[Problem]:
     for part, clause in ctx.rendered_texts():
         for link in links(part.text):
-            if link.image and link.target and remote(link.target):
+            if link.image and link.target and is_remote(link.target):
                 yield ctx.problem(part.locate(link.start), f"image in {part.label} loads '{link.target}' from "
                                                            "another site; link to it instead", clause=clause)
         for tag in html_tags(part.text):
@@ -58,7 +53,8 @@ def check(ctx) -> Iterator[Problem]:
                 yield ctx.problem(part.locate(tag.start), f"<{tag.name}> in {part.label} would run or embed "
                                                           "content in the handbook page", clause=clause)
             elif tag.name in LOADING:
-                sources = [tag.attributes[a][0] for a in _SOURCES if a in tag.attributes]
-                if any(remote(s) for s in sources):
+                sources = [url for name in LOADING_ATTRIBUTES if name in tag.attributes
+                           for url, _ in attribute_urls(name, tag.attributes[name][0])]
+                if any(is_remote(source) for source in sources):
                     yield ctx.problem(part.locate(tag.start), f"<{tag.name}> in {part.label} loads remote content "
                                                               "into the handbook page", clause=clause)
