@@ -1,4 +1,4 @@
-"""Lint output: text, json, github annotations, SARIF 2.1.0 (schema-valid), and the pre-commit hooks."""
+"""Lint output: text, json, github annotations, SARIF 2.1.0 (schema-valid)."""
 
 from __future__ import annotations
 
@@ -105,15 +105,3 @@ def test_warnings_alone_exit_0(run, tmp_path):
 def test_lint_on_a_directory_that_is_not_a_repository_exits_2(run, tmp_path):
     result = run("--root", tmp_path, "lint")
     assert result.code == 2 and "not a clausebook repository" in result.err
-
-
-def test_pre_commit_hooks():
-    hooks = yaml.safe_load((PROJECT_ROOT / ".pre-commit-hooks.yaml").read_text())
-    by_id = {hook["id"]: hook for hook in hooks}
-    assert set(by_id) == {"clausebook-validate", "clausebook-lint"}
-    for hook_id, command in (("clausebook-validate", "validate"), ("clausebook-lint", "lint")):
-        hook = by_id[hook_id]
-        assert hook["entry"] == f"clausebook {command}"
-        assert hook["language"] == "python" and hook["pass_filenames"] is False
-        assert hook["files"] == "^(policy|jurisdictions|schema)/"
-        assert hook["name"]
