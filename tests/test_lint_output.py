@@ -6,7 +6,6 @@ import json
 from importlib import resources
 from pathlib import Path
 
-import yaml
 from jsonschema import validators
 
 from clausebook.core.problems import Problem
