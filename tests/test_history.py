@@ -9,13 +9,11 @@ from pathlib import Path
 import pytest
 
 from clausebook.core.assemble import load_worktree
-from clausebook.history.scan import (
-    History,
-    NotAGitRepository,
-    build_events,
-    parse_log,
-    scan,
-)
+from clausebook.git import NotAGitRepository
+from clausebook.history.events import build_events
+from clausebook.history.log import parse_log
+from clausebook.history.model import History
+from clausebook.history.scan import scan
 
 from .repos import GitRepo, clause
 
@@ -240,7 +238,7 @@ def test_parse_log_reads_renames_and_paths_with_spaces() -> None:
 
 
 def test_a_history_built_from_plain_events() -> None:
-    from clausebook.history.scan import Event
+    from clausebook.history.events import Event
 
     def event(clause_id: str, kind: str, day: int, jurisdictions: tuple[str, ...] = ("global",)) -> Event:
         return Event(clause_id, kind, f"{day:040d}", dt.date(2025, 1, day), "Ada", jurisdictions, "s",
