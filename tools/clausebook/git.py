@@ -37,7 +37,9 @@ class GitNotInstalled(NotAGitRepository):
     """The `git` program is not on PATH: no repository can be read at all."""
 
 
-GIT_NOT_INSTALLED = "git is not installed (or not on PATH); clausebook reads revisions and history with git"
+# Why git is needed at all: the end of both messages.
+_WHY = "clausebook reads revisions and review history from git"
+GIT_NOT_INSTALLED = f"git is not installed (or not on PATH); {_WHY}"
 
 
 @dataclass(frozen=True)
@@ -108,8 +110,7 @@ def locate(root: str | os.PathLike[str]) -> GitDir:
         reason = detail[-1].removeprefix("fatal: ") if detail else "no git work tree"
         if reason.startswith("not a git repository"):
             reason = "it is not inside a git repository"
-        raise NotAGitRepository(f"{root.name or root}: not inside a git work tree ({reason}); "
-                                "clausebook reads revisions and review history from git")
+        raise NotAGitRepository(f"{root.name or root}: not inside a git work tree ({reason}); {_WHY}")
     toplevel, git_dir, shallow = Path(lines[0]).resolve(), Path(lines[1]), lines[2] == "true"
     shallow_file = Path(lines[3]) if Path(lines[3]).is_absolute() else root / lines[3]
     prefix = root.relative_to(toplevel).as_posix() if root != toplevel else ""

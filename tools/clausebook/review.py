@@ -120,10 +120,10 @@ def subjects(repo: Repository) -> list[Subject]:
             if overlay.action != "add" or overlay.clause in found:
                 continue
             fields = overlay.data.get("with") or {}
-            policy = next((p for p in repo.policies.values() if fields.get("section") in p.section_ids), None)
+            home = next((p for p in repo.policies.values() if fields.get("section") in p.section_ids), None)
             found[overlay.clause] = Subject(
-                overlay.clause, policy.id if policy else "", str(fields.get("owner", "")),
-                _months(fields.get("review_months"), policy.review_months if policy else DEFAULT_REVIEW_MONTHS))
+                overlay.clause, home.id if home else "", str(fields.get("owner", "")),
+                _months(fields.get("review_months"), home.review_months if home else DEFAULT_REVIEW_MONTHS))
     return sorted(found.values(), key=lambda s: s.clause)
 
 
@@ -169,7 +169,7 @@ def _urgency(item: ClauseReview) -> tuple:
 
 
 def count_by_status(items: Iterable[ClauseReview]) -> dict[str, int]:
-    counts = dict.fromkeys(STATUSES, 0)
+    counts: dict[str, int] = dict.fromkeys(STATUSES, 0)
     for item in items:
         counts[item.status] += 1
     return counts

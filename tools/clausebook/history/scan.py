@@ -1,5 +1,10 @@
 """The one-pass git history scan: every content change and every review of every clause.
 
+This module runs the scan (`begin_scan` / `finish`, `scan`), keeps its
+caches and gives the content keys of blobs; the log format and its parsing
+live in `history.log`, commits become events in `history.events`, and the
+questions are answered by `history.model.History`.
+
 One `git log` stream answers it all. Each commit brings its parents, its
 committer date, its author, its `Policy-Reviewed` trailers and its `--raw`
 records (old and new blob sha of every file it touched), so deciding whether
@@ -58,11 +63,12 @@ def content_key_of_blob(raw: bytes, sha: str) -> str:
     not parse differs from everything.
     """
     document, _ = parse(sha, raw)
-    return _digest(content_key(document.data)) if document is not None else f"unparsed {sha}"
+    return document_key(document.data) if document is not None else f"unparsed {sha}"
 
 
-def _digest(key: str) -> str:
-    return hashlib.blake2b(key.encode("utf-8", "surrogatepass"), digest_size=20).hexdigest()
+def document_key(data: object) -> str:
+    """A short digest of a parsed document's content key: what the history compares blobs by."""
+    return hashlib.blake2b(content_key(data).encode("utf-8", "surrogatepass"), digest_size=20).hexdigest()
 
 
 # Content keys never change for a blob sha: keep them across scans (a
@@ -170,7 +176,7 @@ def _key_reader(cwd: Path, repo: Repository) -> KeyReader:
 
     def read(shas: Iterable[str]) -> dict[str, str]:
         shas = list(shas)
-        found = {sha: _digest(content_key(parsed[sha].data)) for sha in shas if sha in parsed}
+        found = {sha: document_key(parsed[sha].data) for sha in shas if sha in parsed}
         found.update(blob_keys(cwd, [sha for sha in shas if sha not in found]))
         return found
 
