@@ -190,6 +190,15 @@ def _files(repo: Path, texts: list[str]) -> list[str]:
     return paths
 
 
+def test_a_reader_that_stops_early_leaves_no_process_waiting(repo: Path) -> None:
+    texts = [f"{i}: {'x' * 200}\n" for i in range(2000)]
+    shas = sh(repo, "hash-object", "-w", "--stdin-paths",
+              input="".join(f"{p}\n" for p in _files(repo, texts))).split()
+    answers = gitcmd.read_blobs(repo, shas)
+    assert next(answers)[1] == texts[0].encode()
+    answers.close()  # returns: the git process is gone and the writer thread finished
+
+
 # --- history ---------------------------------------------------------------------------
 
 
@@ -230,3 +239,4 @@ def test_tag(repo: Path) -> None:
 def test_a_failing_command_quotes_git(repo: Path) -> None:
     with pytest.raises(UsageError, match=r"^git show failed: .*no-such-revision"):
         gitcmd.commit_date(repo, "no-such-revision")
+

@@ -214,8 +214,10 @@ def read_blobs(cwd: Path, shas: Iterable[str]) -> Iterator[tuple[str, bytes | No
             answered += 1
             yield answer
     finally:
-        writer.join()
+        # Closing our end first: a reader that stops early must not leave git
+        # (and so the writer) blocked on a full pipe.
         proc.stdout.close()
+        writer.join()
         proc.wait()
     for sha in wanted[answered:]:  # git stopped early (a broken repository): nothing more to read
         yield sha, None
