@@ -29,7 +29,10 @@ from dateutil.relativedelta import relativedelta
 
 from clausebook.core.errors import UsageError
 from clausebook.core.model import Repository
-from clausebook.history.scan import REVIEW_TRAILER, Event, History, locate, run_git
+from clausebook.git import commit_tree, config_get, locate, symbolic_ref, tree_of, update_ref
+from clausebook.history.events import Event
+from clausebook.history.log import REVIEW_TRAILER
+from clausebook.history.model import History
 
 Status = Literal["ok", "due-soon", "overdue", "unknown"]
 STATUSES: tuple[Status, ...] = ("overdue", "due-soon", "unknown", "ok")  # most urgent first
@@ -118,10 +121,10 @@ def subjects(repo: Repository) -> list[Subject]:
                 continue
             fields = overlay.data.get("with") or {}
             placed = repo.policy_of_section(fields.get("section"), fields.get("policy"))
-            policy = repo.policies.get(placed) if placed else None
+            home = repo.policies.get(placed) if placed else None
             found[overlay.clause] = Subject(
-                overlay.clause, policy.id if policy else "", str(fields.get("owner", "")),
-                _months(fields.get("review_months"), policy.review_months if policy else DEFAULT_REVIEW_MONTHS))
+                overlay.clause, home.id if home else "", str(fields.get("owner", "")),
+                _months(fields.get("review_months"), home.review_months if home else DEFAULT_REVIEW_MONTHS))
     return sorted(found.values(), key=lambda s: s.clause)
 
 
@@ -167,7 +170,7 @@ def _urgency(item: ClauseReview) -> tuple:
 
 
 def count_by_status(items: Iterable[ClauseReview]) -> dict[str, int]:
-    counts = dict.fromkeys(STATUSES, 0)
+    counts: dict[str, int] = dict.fromkeys(STATUSES, 0)
     for item in items:
         counts[item.status] += 1
     return counts
@@ -261,9 +264,8 @@ def record_target(root: Path) -> RecordTarget:
     where = locate(root)
     if where.head is None:
         raise UsageError("there is no commit yet to record a review on; commit the policies first")
-    branch_proc = run_git(where.toplevel, "symbolic-ref", "--quiet", "HEAD", check=False)
-    branch = branch_proc.stdout.strip()
-    if branch_proc.returncode != 0 or not branch.startswith("refs/heads/"):
+    branch = symbolic_ref(where.toplevel, "HEAD")
+    if branch is None or not branch.startswith("refs/heads/"):
         raise UsageError("HEAD is detached; check out the branch the review belongs on (git switch BRANCH)")
     for marker, what in (("MERGE_HEAD", "a merge"), ("rebase-merge", "a rebase"), ("rebase-apply", "a rebase"),
                          ("CHERRY_PICK_HEAD", "a cherry-pick"), ("REVERT_HEAD", "a revert")):
@@ -281,19 +283,16 @@ def record_review(target: RecordTarget, message: str) -> str:
     the index and the work tree are never read or written, so staged and
     unstaged edits stay exactly as they were.
     """
-    tree = run_git(target.toplevel, "rev-parse", "--verify", f"{target.head}^{{tree}}").stdout.strip()
+    tree = tree_of(target.toplevel, target.head)
     try:
         committer = identity(target.toplevel, "committer")
     except UsageError:  # the author's identity came from the environment alone
         committer = (target.name, target.email)
     env = {"GIT_AUTHOR_NAME": target.name, "GIT_AUTHOR_EMAIL": target.email,
            "GIT_COMMITTER_NAME": committer[0], "GIT_COMMITTER_EMAIL": committer[1]}
-    commit = run_git(target.toplevel, "commit-tree", tree, "-p", target.head, "-F", "-",
-                     input=message, env=env).stdout.strip()
+    commit = commit_tree(target.toplevel, tree, [target.head], message, env)
     subject = message.splitlines()[0] if message else "review"
-    moved = run_git(target.toplevel, "update-ref", "-m", f"clausebook review: {subject}", target.branch, commit,
-                    target.head, check=False)
-    if moved.returncode != 0:
+    if not update_ref(target.toplevel, target.branch, commit, target.head, f"clausebook review: {subject}"):
         raise UsageError(f"{target.branch_name} moved while the review was being recorded; "
                          "nothing was recorded, try again")
     return commit
@@ -302,14 +301,11 @@ def record_review(target: RecordTarget, message: str) -> str:
 def identity(toplevel: Path, role: str = "author") -> tuple[str, str]:
     """Who git says is the author (or committer): GIT_AUTHOR_NAME / GIT_AUTHOR_EMAIL,
     else `author.name` / `author.email`, else `user.name` / `user.email`."""
-    def configured(key: str) -> str:
-        return run_git(toplevel, "config", "--get", key, check=False).stdout.strip()
-
     upper = role.upper()
-    name = (os.environ.get(f"GIT_{upper}_NAME", "").strip() or configured(f"{role}.name")
-            or configured("user.name"))
-    email = (os.environ.get(f"GIT_{upper}_EMAIL", "").strip() or configured(f"{role}.email")
-             or configured("user.email"))
+    name = (os.environ.get(f"GIT_{upper}_NAME", "").strip() or config_get(toplevel, f"{role}.name")
+            or config_get(toplevel, "user.name"))
+    email = (os.environ.get(f"GIT_{upper}_EMAIL", "").strip() or config_get(toplevel, f"{role}.email")
+             or config_get(toplevel, "user.email"))
     if not name or not email:
         missing = " and ".join(k for k, v in (("user.name", name), ("user.email", email)) if not v)
         raise UsageError(f"no git identity: {missing} is not set; a review is recorded in the reviewer's "

@@ -3,7 +3,8 @@
 Both sources answer the same three questions (which YAML files are there, how
 big is each, what are its bytes), so loading, checking and resolving a past
 revision is the same code path as loading the work tree. A git revision is
-read from the object database (no checkout, no temporary work tree).
+read from the object database (no checkout, no temporary work tree), through
+`clausebook.git`.
 """
 
 from __future__ import annotations
@@ -11,13 +12,13 @@ from __future__ import annotations
 import os
 import posixpath
 import stat
-import subprocess
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Protocol
 
 from clausebook.core.errors import UsageError
 from clausebook.core.loader import MAX_FILE_BYTES
+from clausebook.git import GitDir, locate, ls_tree, read_blobs, resolve_commit
 
 # The folders a clausebook repository keeps its documents in.
 CONTENT_DIRS = ("policy", "jurisdictions")
@@ -116,32 +117,26 @@ class GitSource:
     """The files of one git revision, read from the object database.
 
     `root` may be a sub-folder of the git work tree; paths stay relative to it.
+    `where` is `locate(root)` when the caller has it already (a diff
+    opens two revisions of one repository).
     """
 
-    def __init__(self, root: str | os.PathLike[str], revision: str, repo=None) -> None:
-        import git  # imported here so that work-tree commands never pay for GitPython
-
+    def __init__(self, root: str | os.PathLike[str], revision: str, where: GitDir | None = None) -> None:
         self.root = Path(root).resolve()
-        self._own_repo = repo is None
-        try:
-            self.repo = repo or git.Repo(self.root, search_parent_directories=True)
-        except (git.InvalidGitRepositoryError, git.NoSuchPathError):
-            raise UsageError(f"{self.root.name or self.root}: not inside a git repository") from None
-        try:
-            self.commit = self.repo.commit(revision)
-        except (git.BadName, ValueError, git.BadObject) as exc:
-            raise UsageError(f"unknown git revision '{revision}'") from exc
+        self.where = where or locate(self.root)
+        commit = resolve_commit(self.where.toplevel, revision)
+        if commit is None:
+            raise UsageError(f"unknown git revision '{revision}'")
         self.revision = revision
-        self.label = self.commit.hexsha
-        work = Path(self.repo.working_tree_dir).resolve()
-        prefix = self.root.relative_to(work).as_posix()
+        self.commit = commit
+        self.label = commit
+        prefix = self.root.relative_to(self.where.toplevel).as_posix()
         self.prefix = "" if prefix == "." else prefix + "/"
         self._blobs: dict[str, tuple[str, str, int]] | None = None  # path -> (mode, sha, size)
         self._contents: dict[str, bytes] | None = None  # sha -> bytes, read ahead in one batch
 
     def close(self) -> None:
-        if self._own_repo:
-            self.repo.close()
+        """Nothing to release (each git call is its own process); kept so `with GitSource(...)` reads well."""
 
     def __enter__(self) -> GitSource:
         return self
@@ -151,21 +146,9 @@ class GitSource:
 
     def _listing(self) -> dict[str, tuple[str, str, int]]:
         if self._blobs is None:
-            out = self.repo.git.ls_tree(
-                "-r", "-l", "-z", "--full-tree", self.commit.hexsha, "--",
-                *(self.prefix + d for d in CONTENT_DIRS),
-            )
-            blobs: dict[str, tuple[str, str, int]] = {}
-            for record in out.split("\0"):
-                if not record:
-                    continue
-                meta, _, full_path = record.partition("\t")
-                mode, kind, sha, size = meta.split()
-                if kind != "blob":
-                    continue
-                rel = full_path[len(self.prefix):]
-                blobs[rel] = (mode, sha, int(size) if size != "-" else 0)
-            self._blobs = blobs
+            entries = ls_tree(self.where.toplevel, self.commit, [self.prefix + d for d in CONTENT_DIRS])
+            self._blobs = {entry.path[len(self.prefix):]: (entry.mode, entry.sha, entry.size)
+                           for entry in entries if entry.kind == "blob"}
         return self._blobs
 
     def has_policy_dir(self) -> bool:
@@ -197,40 +180,27 @@ class GitSource:
         return found
 
     def _read_ahead(self) -> dict[str, bytes]:
-        """Every blob of the listing, through one `git cat-file --batch` round trip.
+        """Every blob of the listing, through one `git cat-file --batch` process.
 
-        A whole repository is read file after file; asking git for each blob
-        in turn costs a round trip per file, and that was most of the time it
-        took to read a revision. Blobs are handed out once (see `_blob`).
+        A whole revision is read file after file; asking git for each blob
+        in turn would cost a process per file, and that was most of the time
+        it took to read a revision. Blobs are handed out once (see `_blob`).
         """
         if self._contents is None:
             # Files over the size limit are never parsed: do not fetch them either.
-            shas = list(dict.fromkeys(sha for _, sha, size in self._listing().values() if size <= MAX_FILE_BYTES))
-            self._contents = {}
-            try:
-                out = subprocess.run(["git", f"--git-dir={self.repo.git_dir}", "cat-file", "--batch", "--buffer"],
-                                     input="".join(f"{sha}\n" for sha in shas).encode("ascii"),
-                                     capture_output=True, check=True).stdout
-            except (OSError, subprocess.CalledProcessError):
-                return self._contents  # each blob is then read on its own
-            position = 0
-            for sha in shas:
-                end = out.find(b"\n", position)
-                header = out[position:end].split()
-                if len(header) != 3:  # "<sha> missing": leave it to the single read
-                    position = end + 1
-                    continue
-                size = int(header[2])
-                self._contents[sha] = out[end + 1:end + 1 + size]
-                position = end + 1 + size + 1
+            shas = dict.fromkeys(sha for _, sha, size in self._listing().values() if size <= MAX_FILE_BYTES)
+            self._contents = {sha: raw for sha, raw in read_blobs(self.where.toplevel, shas) if raw is not None}
         return self._contents
 
     def _blob(self, sha: str) -> bytes:
         ahead = self._read_ahead().pop(sha, None)
         if ahead is not None:
             return ahead
-        # Read twice, or not read ahead: GitPython keeps one `git cat-file --batch` process.
-        return self.repo.odb.stream(bytes.fromhex(sha)).read()
+        # Asked for twice, or too big to read ahead: one more batch of one.
+        for _, raw in read_blobs(self.where.toplevel, [sha]):
+            if raw is not None:
+                return raw
+        raise OSError(f"blob {sha} is missing from the git object database")
 
     def read(self, path: str) -> bytes:
         listing = self._listing()

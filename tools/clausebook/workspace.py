@@ -16,10 +16,10 @@ from pathlib import Path
 from clausebook.core import schemas
 from clausebook.core.assemble import load
 from clausebook.core.checks import check_structure
-from clausebook.core.errors import UsageError
 from clausebook.core.model import GLOBAL, Repository
 from clausebook.core.problems import Problem, sort_problems
 from clausebook.core.resolve import Handbook, resolve_all
+from clausebook.git import GitDir, locate
 from clausebook.source import GitSource, Source, WorktreeSource
 
 
@@ -80,19 +80,17 @@ def _empty(root: Path, label: str) -> Workspace:
     return Workspace(root, repo, {GLOBAL: Handbook(GLOBAL, "Global", [], {}, {}, repo)}, [])
 
 
-def open_revision(root: Path, revision: str, git_repo=None) -> Workspace:
-    """The workspace of a git revision, read from git objects; UsageError when it does not exist."""
-    with GitSource(root, revision, repo=git_repo) as source:
+def open_revision(root: Path, revision: str, where: GitDir | None = None) -> Workspace:
+    """The workspace of a git revision, read from the object database; UsageError when it does not exist.
+
+    `where` is the repository `open_git` found, when the caller opens several revisions.
+    """
+    with GitSource(root, revision, where) as source:
         if not source.has_policy_dir():
             return _empty(root, source.label)
         return open_source(root, source)
 
 
-def open_git(root: Path):
-    """The git repository `root` is in; UsageError when there is none."""
-    import git
-
-    try:
-        return git.Repo(root, search_parent_directories=True)
-    except (git.InvalidGitRepositoryError, git.NoSuchPathError):
-        raise UsageError(f"{root}: not inside a git repository; `diff` compares git revisions") from None
+def open_git(root: Path) -> GitDir:
+    """The git repository `root` is in; NotAGitRepository (a UsageError) when there is none."""
+    return locate(root)

@@ -69,27 +69,22 @@ def comparison_base(root: Path, ref: str) -> tuple[str, str | None]:
     An unknown REF is a usage error; in a shallow clone the message says to
     fetch the whole history, since that is the usual cause on CI.
     """
-    import git
+    from clausebook.git import merge_base, resolve_commit
 
-    with open_git(root) as repo:
-        shallow = repo.git.rev_parse("--is-shallow-repository").strip() == "true"
-        try:
-            base = repo.commit(ref)
-        except (git.BadName, ValueError, git.BadObject):
-            if shallow:
-                raise UsageError(f"the base revision '{ref}' is not in this clone, which is shallow "
-                                 f"(only the latest commits were fetched); {SHALLOW_HINT}") from None
-            raise UsageError(f"unknown git revision '{ref}'") from None
-        try:
-            merge_bases = repo.merge_base(base, "HEAD")
-        except git.GitCommandError:
-            merge_bases = []  # no HEAD yet (a repository without commits)
-        if merge_bases:
-            return merge_bases[0].hexsha, None
-        if shallow:
-            raise UsageError(f"'{ref}' and HEAD have no common commit in this clone, which is shallow; "
-                             f"{SHALLOW_HINT}")
-        return base.hexsha, f"'{ref}' and HEAD share no history; compared with '{ref}' itself"
+    where = open_git(root)
+    base = resolve_commit(where.toplevel, ref)
+    if base is None:
+        if where.shallow:
+            raise UsageError(f"the base revision '{ref}' is not in this clone, which is shallow "
+                             f"(only the latest commits were fetched); {SHALLOW_HINT}")
+        raise UsageError(f"unknown git revision '{ref}'")
+    common = merge_base(where.toplevel, base, "HEAD") if where.head is not None else None
+    if common is not None:
+        return common, None
+    if where.shallow:
+        raise UsageError(f"'{ref}' and HEAD have no common commit in this clone, which is shallow; "
+                         f"{SHALLOW_HINT}")
+    return base, f"'{ref}' and HEAD share no history; compared with '{ref}' itself"
 
 
 # --- lint ---------------------------------------------------------------------------
@@ -171,8 +166,7 @@ def run(args) -> int:
     base_sha, base_note = comparison_base(root, args.base)
     notes = [base_note] if base_note else []
 
-    with open_git(root) as git_repo:
-        base = open_revision(root, base_sha, git_repo)  # read once, for the diff and for lint
+    base = open_revision(root, base_sha, open_git(root))  # read once, for the diff and for lint
     diff, diff_notes = compute(root, base_sha, head_workspace=workspace, base_workspace=base)
     notes += diff_notes
     problems = lint_problems(workspace, base)

@@ -13,7 +13,8 @@ from pathlib import Path
 
 from clausebook.core.errors import UsageError
 from clausebook.core.problems import format_text, has_errors
-from clausebook.history.scan import History, begin_scan
+from clausebook.history.model import History
+from clausebook.history.scan import begin_scan
 from clausebook.review import (
     REPORT_FIELDS,
     STATUS_FIELDS,
@@ -31,8 +32,8 @@ from clausebook.workspace import Workspace, open_worktree
 
 
 def register(sub) -> None:
-    parser = sub.add_parser("review", help="review state of every clause, from git history",
-                            description="Track clause reviews from git history: which clauses are due, "
+    parser = sub.add_parser("review", help="review state of every clause, from the git history",
+                            description="Track clause reviews from the git history: which clauses are due, "
                                         "record a review, export the evidence.")
     actions = parser.add_subparsers(dest="review_command", metavar="ACTION")
     actions.required = True

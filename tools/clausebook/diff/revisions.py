@@ -39,14 +39,14 @@ def compute(root: str | os.PathLike[str], base: str, head: str | None = None,
     root_path = Path(root).resolve()
     if not WorktreeSource(root_path).has_policy_dir():
         raise UsageError("not a clausebook repository: there is no policy/ folder here (use --root DIR)")
-    with open_git(root_path) as git_repo:
-        base_ws = base_workspace or open_revision(root_path, base, git_repo)
-        if head is not None:
-            head_ws = open_revision(root_path, head, git_repo)
-            head_name = _revision_name(head, head_ws)
-        else:
-            head_ws = head_workspace or open_worktree(root_path)
-            head_name = "the working tree"
+    where = open_git(root_path)
+    base_ws = base_workspace or open_revision(root_path, base, where)
+    if head is not None:
+        head_ws = open_revision(root_path, head, where)
+        head_name = _revision_name(head, head_ws)
+    else:
+        head_ws = head_workspace or open_worktree(root_path)
+        head_name = "the working tree"
     notes = [error_note(base_ws, _revision_name(base, base_ws))]
     if head_workspace is None:
         notes.append(error_note(head_ws, head_name))

@@ -1,6 +1,6 @@
 """What the pages show besides the clauses: history, review status and the lint rules.
 
-Read once per build, from git and from the lint registry. The review "as of"
+Read once per build, from the git history and from the lint registry. The review "as of"
 date is the HEAD commit's date, not today, so two builds of one commit are
 identical.
 """
@@ -17,9 +17,9 @@ from clausebook.workspace import Workspace
 
 @dataclass
 class Facts:
-    """What the pages show besides the clauses: read from git and from the lint rules."""
+    """What the pages show besides the clauses: read from the git history and from the lint rules."""
 
-    history: Any = None  # clausebook.history.History, or None without git
+    history: Any = None  # clausebook.history.model.History, or None without git
     history_note: str = ""  # why there is no (complete) history
     as_of: dt.date | None = None  # the HEAD commit's date (UTC)
     repo_prefix: str = ""  # where the clausebook root sits in the git work tree ("" or "sub/dir/")
@@ -40,12 +40,16 @@ def gather(workspace: Workspace, with_history: bool = True) -> Facts:
     if not with_history:
         facts.history_note = "History is switched off for this site."
         return facts
-    from clausebook.history.scan import NotAGitRepository, locate, run_git, scan
+    from clausebook.git import GitNotInstalled, NotAGitRepository, commit_date, locate
+    from clausebook.history.scan import scan
     from clausebook.review import review_status
 
     try:
         where = locate(workspace.root)
         history = scan(workspace.root, workspace.repo)
+    except GitNotInstalled as exc:
+        facts.history_note = f"No history: {exc}."
+        return facts
     except NotAGitRepository:
         facts.history_note = "No history: this site was built outside a git repository."
         return facts
@@ -57,8 +61,7 @@ def gather(workspace: Workspace, with_history: bool = True) -> Facts:
     if where.head is None:
         facts.history_note = "No history yet: the repository has no commits."
         return facts
-    stamp = run_git(where.toplevel, "show", "-s", "--format=%ct", where.head).stdout.strip()
-    facts.as_of = dt.datetime.fromtimestamp(int(stamp), dt.UTC).date()
+    facts.as_of = commit_date(where.toplevel, where.head)
     if history.shallow:
         facts.history_note = ("This site was built from a shallow clone, so older history is missing; "
                               "some dates may be unknown.")

@@ -39,7 +39,8 @@ from collections.abc import Iterator
 
 from clausebook.core.problems import Location, Problem
 from clausebook.core.resolve import ResolvedClause
-from clausebook.history.scan import NotAGitRepository, scan
+from clausebook.git import NotAGitRepository
+from clausebook.history.scan import scan
 from clausebook.review import review_status
 
 CODE = "R001"

@@ -9,18 +9,16 @@ from pathlib import Path
 import pytest
 
 from clausebook.core.assemble import load_worktree
-from clausebook.history.scan import (
-    History,
-    NotAGitRepository,
-    build_events,
-    parse_log,
-    scan,
-)
+from clausebook.core.loader import parse
+from clausebook.git import NotAGitRepository
+from clausebook.history.model import History
+from clausebook.history.scan import blob_keys, content_key_of_blob, document_key, scan
 
 from .repos import GitRepo, clause
 
 CONF = "policy/social-media/confidentiality.yaml"
 MON = "policy/social-media/monitoring.yaml"
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
 
 
 def history_of(repo: GitRepo) -> History:
@@ -57,11 +55,13 @@ examples:
 def test_a_content_edit_is_a_change_with_commit_date_author_and_path(git_repo: GitRepo) -> None:
     git_repo.commit("Base", base=True, date="2025-01-10T09:00:00+00:00")
     # 23:30 at UTC-05:00 is the next day in UTC.
-    edited = git_repo.commit("Tighten confidentiality", {CONF: clause("confidentiality", body="Never share client data.")},
+    edited = git_repo.commit("Tighten confidentiality",
+                             {CONF: clause("confidentiality", body="Never share client data.")},
                              date="2025-04-01T23:30:00-05:00", author="Ada Editor <ada@example.com>")
     last = history_of(git_repo).last_change("confidentiality")
     assert last is not None
-    assert (last.commit, last.date, last.author, last.email) == (edited, d("2025-04-02"), "Ada Editor", "ada@example.com")
+    assert (last.commit, last.date, last.author, last.email) == (edited, d("2025-04-02"), "Ada Editor",
+                                                                  "ada@example.com")
     assert (last.kind, last.jurisdictions, last.path, last.subject) == ("change", ("global",), CONF,
                                                                        "Tighten confidentiality")
 
@@ -129,7 +129,8 @@ def test_overlays_are_changes_of_the_clause_in_their_jurisdiction(git_repo: GitR
 def test_review_trailers_are_events_and_empty_commits_are_seen(git_repo: GitRepo) -> None:
     git_repo.commit("Base", base=True, date="2025-01-10T09:00:00+00:00")
     review = git_repo.commit("Quarterly review\n\nPolicy-Reviewed: confidentiality\nPolicy-Reviewed: monitoring\n",
-                             allow_empty=True, date="2025-02-01T09:00:00+00:00", author="Rita Reviewer <rita@example.com>")
+                             allow_empty=True, date="2025-02-01T09:00:00+00:00",
+                             author="Rita Reviewer <rita@example.com>")
     git_repo.commit("Docs", {"README.md": "Hello\n"}, date="2025-03-01T09:00:00+00:00")
     history = history_of(git_repo)
     for clause_id in ("confidentiality", "monitoring"):
@@ -221,38 +222,87 @@ def test_a_shallow_clone_gives_no_dates_it_cannot_see(git_repo: GitRepo, tmp_pat
     assert {"confidentiality", "monitoring"} <= history.truncated
 
 
-def test_parse_log_reads_renames_and_paths_with_spaces() -> None:
-    z = "0" * 40
-    a, b = "a" * 40, "b" * 40
-    out = (f"\x1e{'1' * 40}\x1f{'2' * 40}\x1f1736499600\x1fAda\x1fada@example.com\x1fx\x1dy z\x1fMove, edit\0\n"
-           f":100644 100644 {a} {b} R087\0policy/p/old name.yaml\0policy/p/new.yaml\0"
-           f":000000 100644 {z} {a} A\0jurisdictions/de/overlays/x.yaml\0"
-           f"\x1e{'2' * 40}\x1f\x1f1736413200\x1fAda\x1fada@example.com\x1f\x1fFirst\0")
-    commits = parse_log(out)
-    assert [c.sha[0] for c in commits] == ["1", "2"]
-    first = commits[0]
-    assert first.reviewed == ("x", "y", "z") and first.subject == "Move, edit" and first.date == d("2025-01-10")
-    assert [(r.status, r.old_path, r.new_path) for r in first.records] == [
-        ("R", "policy/p/old name.yaml", "policy/p/new.yaml"), ("A", None, "jurisdictions/de/overlays/x.yaml")]
-    events, _ = build_events(commits, "1" * 40)
-    assert {(e.clause, e.kind) for e in events} == {("new", "change"), ("x", "change"), ("x", "review"),
-                                                    ("y", "review"), ("z", "review")}
+# --- content keys: the history reads blobs with the one loader -----------------------
+
+TRICKY = """\
+id: confidentiality
+title: Confidentiality
+section: scope
+level: must
+owner: legal
+effective: 2025-01-01
+updated: 2025-01-01 10:00:00
+no: unquoted key that YAML 1.1 reads as a boolean
+on: yes
+body: >
+  You must keep client
+  information confidential.
+examples:
+  do: [Talk about public releases.]
+  dont: [Post a client's roadmap.]
+"""
+
+# The same content, written differently: quoted dates and keys, a literal block, other order.
+TRICKY_REWRITTEN = """\
+"on": yes
+"no": unquoted key that YAML 1.1 reads as a boolean
+id: confidentiality
+title: Confidentiality
+section: scope
+level: must
+owner: legal
+effective: "2025-01-01"
+updated: '2025-01-01T10:00:00'
+body: |
+  You must keep client information confidential.
+examples:
+  dont:
+    - Post a client's roadmap.
+  do:
+    - Talk about public releases.
+"""
 
 
-def test_a_history_built_from_plain_events() -> None:
-    from clausebook.history.scan import Event
+def loaded_key(path: str, raw: bytes) -> str:
+    """The content key of the document the loader gives for these bytes."""
+    document, _ = parse(path, raw)
+    assert document is not None
+    return document_key(document.data)
 
-    def event(clause_id: str, kind: str, day: int, jurisdictions: tuple[str, ...] = ("global",)) -> Event:
-        return Event(clause_id, kind, f"{day:040d}", dt.date(2025, 1, day), "Ada", jurisdictions, "s",
-                     "" if kind == "review" else f"policy/p/{clause_id}.yaml")
 
-    events = [event("a", "review", 9, ()), event("a", "change", 5, ("us-ca",)), event("b", "change", 3),
-              event("a", "change", 1)]
-    history = History(False, "f" * 40, events, lineage={"us": ("global", "us"), "us-ca": ("global", "us", "us-ca")})
-    assert history.events == events
-    assert history.last_change("a").date == d("2025-01-05") and history.last_review("a").date == d("2025-01-09")
-    assert history.last_change("a", as_of=d("2025-01-04")).date == d("2025-01-01")
-    assert history.last_review("a", as_of=d("2025-01-08")) is None
-    assert [e.clause for e in history.changes(jurisdiction="us")] == ["b", "a"]
-    assert [e.date.day for e in history.changes(jurisdiction="us-ca")] == [5, 3, 1]
-    assert [e.date.day for e in history.changes(limit=1)] == [5]
+def test_shipped_files_have_the_same_key_from_history_as_loaded() -> None:
+    repo = load_worktree(PROJECT_ROOT)
+    documents = [c.doc for c in repo.clauses().values()]
+    documents += [o.doc for j in repo.jurisdictions.values() for o in j.overlays]
+    assert len(documents) > 10
+    for doc in documents:
+        raw = (PROJECT_ROOT / doc.path).read_bytes()
+        assert content_key_of_blob(raw, "sha") == document_key(doc.data), doc.path
+
+
+@pytest.mark.parametrize("text", [
+    TRICKY,
+    TRICKY_REWRITTEN,
+    "id: a\nowner: legal\nowner: privacy\n",  # a duplicate key: the loader keeps the first
+    "id: a\nwhen: 2025-02-30\n",  # not a date after all
+    "id: a\nbody: >-\n  folded\n\n  paragraphs\n",
+])
+def test_tricky_yaml_has_the_same_key_from_history_as_loaded(text: str) -> None:
+    raw = text.encode("utf-8")
+    assert content_key_of_blob(raw, "sha") == loaded_key("policy/p/a.yaml", raw)
+
+
+def test_tricky_yaml_read_from_git_has_the_loaded_key_and_rewriting_it_is_no_change(git_repo: GitRepo) -> None:
+    created = git_repo.commit("Base", base=True, files={CONF: TRICKY}, date="2025-01-10T09:00:00+00:00")
+    git_repo.commit("Rewrite", {CONF: TRICKY_REWRITTEN}, date="2025-02-01T09:00:00+00:00")
+    blob = subprocess.run(["git", "-C", str(git_repo.root), "rev-parse", f"{created}:{CONF}"], check=True,
+                          capture_output=True, text=True).stdout.strip()
+    assert blob_keys(git_repo.root, [blob])[blob] == loaded_key(CONF, TRICKY.encode("utf-8"))
+    assert loaded_key(CONF, TRICKY.encode("utf-8")) == loaded_key(CONF, TRICKY_REWRITTEN.encode("utf-8"))
+    assert history_of(git_repo).last_change("confidentiality").commit == created
+
+
+def test_a_file_that_does_not_load_has_a_key_of_its_own() -> None:
+    assert content_key_of_blob(b"id: [unclosed\n", "abc") == "unparsed abc"
+    assert content_key_of_blob(b"- a list\n", "abc") == "unparsed abc"
+    assert content_key_of_blob(b"\xff\xfe", "abc") == "unparsed abc"

@@ -1,0 +1,291 @@
+"""Every git call clausebook makes: one small function per git operation.
+
+This is the only module that runs git. Each function runs one git command
+(with `GIT_TERMINAL_PROMPT=0`, so git never waits for a password, and
+`LC_ALL=C`, so its messages are the ones we match) and returns plain values:
+shas, paths, dates, bytes. Git failing is a `UsageError` quoting git's own
+last line; a folder outside any git work tree is `NotAGitRepository`; git
+missing from PATH is `GitNotInstalled`. No caller sees a traceback.
+
+Blobs are read through one reader, `read_blobs`: a single `git cat-file
+--batch` process per call, fed from a helper thread while this thread reads
+the answers, so a revision's hundreds of files (or a history's thousands of
+blobs) cost one process and no round trips.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import subprocess
+import threading
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import IO
+
+from clausebook.core.errors import UsageError
+
+NULL_SHA = "0" * 40
+
+
+class NotAGitRepository(UsageError):
+    """The folder is not inside a git work tree: there are no revisions or history to read."""
+
+
+class GitNotInstalled(NotAGitRepository):
+    """The `git` program is not on PATH: no repository can be read at all."""
+
+
+# Why git is needed at all: the end of both messages.
+_WHY = "clausebook reads revisions and review history from git"
+GIT_NOT_INSTALLED = f"git is not installed (or not on PATH); {_WHY}"
+
+
+@dataclass(frozen=True)
+class GitDir:
+    """Where a folder sits in git: its work tree, its git dir and its HEAD."""
+
+    toplevel: Path  # the work tree's top folder
+    git_dir: Path
+    prefix: str  # the folder's path inside the work tree, "" or "sub/dir/"
+    head: str | None  # None before the first commit
+    shallow: bool
+    shallow_file: Path  # where git lists a shallow clone's boundary commits
+
+
+@dataclass(frozen=True)
+class TreeEntry:
+    """One `ls-tree -l` line: a file of a commit, its path relative to the work tree's top."""
+
+    mode: str
+    kind: str  # blob, tree or commit (a submodule)
+    sha: str
+    size: int  # 0 for anything but a blob
+    path: str
+
+
+def _environment(extra: Mapping[str, str] | None) -> dict[str, str]:
+    return {**os.environ, "GIT_TERMINAL_PROMPT": "0", "LC_ALL": "C", **(extra or {})}
+
+
+def _command(args: Sequence[str], config: Sequence[str]) -> list[str]:
+    return ["git", *(part for setting in config for part in ("-c", setting)), *args]
+
+
+def _failure(args: Sequence[str], returncode: int, stderr: str) -> UsageError:
+    lines = stderr.strip().splitlines()
+    detail = lines[-1].removeprefix("fatal: ") if lines else f"exit code {returncode}"
+    return UsageError(f"git {args[0]} failed: {detail}")
+
+
+def run(cwd: Path, *args: str, check: bool = True, input: str | None = None,
+        env: Mapping[str, str] | None = None, config: Sequence[str] = ()) -> subprocess.CompletedProcess[str]:
+    """Run one git command in `cwd` (text in and out); with `check`, a failure is a UsageError quoting git."""
+    try:
+        proc = subprocess.run(_command(args, config), cwd=cwd, capture_output=True, input=input,
+                              env=_environment(env), text=True, encoding="utf-8", errors="replace")
+    except FileNotFoundError:
+        if not Path(cwd).is_dir():
+            raise NotAGitRepository(f"{Path(cwd).name or cwd}: not a directory") from None
+        raise GitNotInstalled(GIT_NOT_INSTALLED) from None
+    if check and proc.returncode != 0:
+        raise _failure(args, proc.returncode, proc.stderr)
+    return proc
+
+
+# --- where we are ---------------------------------------------------------------
+
+
+def locate(root: str | os.PathLike[str]) -> GitDir:
+    """The git facts about the folder `root`; NotAGitRepository when it is not in a git work tree."""
+    root = Path(root).resolve()
+    if not root.is_dir():
+        raise NotAGitRepository(f"{root.name or root}: not a directory")
+    proc = run(root, "rev-parse", "--show-toplevel", "--absolute-git-dir", "--is-shallow-repository",
+               "--git-path", "shallow", check=False)
+    lines = proc.stdout.splitlines()
+    if proc.returncode != 0 or len(lines) < 4:
+        detail = proc.stderr.strip().splitlines()
+        reason = detail[-1].removeprefix("fatal: ") if detail else "no git work tree"
+        if reason.startswith("not a git repository"):
+            reason = "it is not inside a git repository"
+        raise NotAGitRepository(f"{root.name or root}: not inside a git work tree ({reason}); {_WHY}")
+    toplevel, git_dir, shallow = Path(lines[0]).resolve(), Path(lines[1]), lines[2] == "true"
+    shallow_file = Path(lines[3]) if Path(lines[3]).is_absolute() else root / lines[3]
+    prefix = root.relative_to(toplevel).as_posix() if root != toplevel else ""
+    return GitDir(toplevel, git_dir, f"{prefix}/" if prefix else "", resolve_commit(root, "HEAD"), shallow,
+                  shallow_file)
+
+
+def is_shallow(cwd: Path) -> bool:
+    """True in a shallow clone (only the latest commits were fetched)."""
+    return run(cwd, "rev-parse", "--is-shallow-repository").stdout.strip() == "true"
+
+
+def shallow_boundary(where: GitDir) -> set[str]:
+    """The commits whose parents a shallow clone does not have (none in a full clone)."""
+    if not where.shallow:
+        return set()
+    try:
+        return set(where.shallow_file.read_text(encoding="ascii").split())
+    except OSError:
+        return set()
+
+
+# --- revisions ------------------------------------------------------------------
+
+
+def resolve_commit(cwd: Path, revision: str) -> str | None:
+    """The full sha of the commit `revision` names (a branch, tag, sha, `HEAD~2`); None if it names none."""
+    proc = run(cwd, "rev-parse", "--verify", "--quiet", "--end-of-options", f"{revision}^{{commit}}", check=False)
+    sha = proc.stdout.strip()
+    return sha if proc.returncode == 0 and sha else None
+
+
+def tree_of(cwd: Path, commit: str) -> str:
+    """The sha of a commit's tree."""
+    return run(cwd, "rev-parse", "--verify", "--end-of-options", f"{commit}^{{tree}}").stdout.strip()
+
+
+def merge_base(cwd: Path, first: str, second: str) -> str | None:
+    """The best common ancestor of two commits; None when they share no history (or one does not exist)."""
+    proc = run(cwd, "merge-base", "--end-of-options", first, second, check=False)
+    sha = proc.stdout.strip()
+    return sha if proc.returncode == 0 and sha else None
+
+
+def commit_date(cwd: Path, commit: str) -> dt.date:
+    """A commit's committer date, in UTC."""
+    stamp = run(cwd, "show", "-s", "--format=%ct", commit, "--").stdout.strip()
+    return dt.datetime.fromtimestamp(int(stamp), dt.UTC).date()
+
+
+def symbolic_ref(cwd: Path, name: str = "HEAD") -> str | None:
+    """The ref `name` points to (`refs/heads/main`); None when it is detached."""
+    proc = run(cwd, "symbolic-ref", "--quiet", name, check=False)
+    ref = proc.stdout.strip()
+    return ref if proc.returncode == 0 and ref else None
+
+
+def config_get(cwd: Path, key: str) -> str:
+    """A git configuration value; "" when it is not set."""
+    return run(cwd, "config", "--get", key, check=False).stdout.strip()
+
+
+# --- trees and blobs -------------------------------------------------------------
+
+
+def ls_tree(cwd: Path, commit: str, paths: Iterable[str]) -> list[TreeEntry]:
+    """Every file of `commit` under `paths` (relative to the work tree's top), recursively, with sizes."""
+    out = run(cwd, "ls-tree", "-r", "-l", "-z", "--full-tree", commit, "--", *paths,
+              config=("core.quotePath=false",)).stdout
+    entries: list[TreeEntry] = []
+    for record in out.split("\0"):
+        if not record:
+            continue
+        meta, _, path = record.partition("\t")
+        mode, kind, sha, size = meta.split()
+        entries.append(TreeEntry(mode, kind, sha, int(size) if size != "-" else 0, path))
+    return entries
+
+
+def read_blobs(cwd: Path, shas: Iterable[str]) -> Iterator[tuple[str, bytes | None]]:
+    """The bytes of each blob asked for, in order, from one `git cat-file --batch` process.
+
+    A sha git does not have (or that is no blob) comes back with None. The
+    requests are written from a helper thread while this one reads the
+    answers, so neither side waits for the other.
+    """
+    wanted = [sha for sha in shas if sha != NULL_SHA]
+    if not wanted:
+        return
+    try:
+        proc = subprocess.Popen(_command(["cat-file", "--batch", "--buffer"], ()), cwd=cwd, env=_environment(None),
+                                stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
+    except FileNotFoundError:
+        raise GitNotInstalled(GIT_NOT_INSTALLED) from None
+    assert proc.stdin is not None and proc.stdout is not None
+    writer = threading.Thread(target=_write_requests, args=(proc.stdin, wanted), daemon=True)
+    writer.start()
+    answered = 0
+    try:
+        for answer in _read_answers(proc.stdout, len(wanted)):
+            answered += 1
+            yield answer
+    finally:
+        # Closing our end first: a reader that stops early must not leave git
+        # (and so the writer) blocked on a full pipe.
+        proc.stdout.close()
+        writer.join()
+        proc.wait()
+    for sha in wanted[answered:]:  # git stopped early (a broken repository): nothing more to read
+        yield sha, None
+
+
+def _write_requests(stream: IO[bytes], shas: list[str]) -> None:
+    try:
+        stream.write("".join(f"{sha}\n" for sha in shas).encode("ascii"))
+    except BrokenPipeError:
+        pass
+    finally:
+        try:
+            stream.close()
+        except BrokenPipeError:
+            pass
+
+
+def _read_answers(stream: IO[bytes], count: int) -> Iterator[tuple[str, bytes | None]]:
+    for _ in range(count):
+        header = stream.readline()
+        if not header:
+            return
+        parts = header.split()
+        sha = parts[0].decode("ascii", "replace")
+        if len(parts) < 3 or parts[1] == b"missing":
+            yield sha, None
+            continue
+        raw = stream.read(int(parts[2]))
+        stream.read(1)  # the newline after the content
+        yield sha, raw if parts[1] == b"blob" else None
+
+
+# --- history --------------------------------------------------------------------
+
+
+def log_raw(cwd: Path, format: str) -> str:
+    """`git log HEAD --raw -z` in topological order, merges shown against their first parent.
+
+    Renames are detected (`-M`); signatures, colours, external diff and
+    textconv drivers are off, and paths are not quoted, so the stream is
+    exactly what `format` and `--raw` say.
+    """
+    return run(cwd, "log", "HEAD", "--topo-order", "--diff-merges=first-parent", "-M", "--raw", "--no-abbrev",
+               "-z", "--no-color", "--no-ext-diff", "--no-textconv", f"--format={format}",
+               config=("log.showSignature=false", "core.quotePath=false")).stdout
+
+
+# --- writing ----------------------------------------------------------------------
+
+
+def commit_tree(cwd: Path, tree: str, parents: Sequence[str], message: str,
+                env: Mapping[str, str] | None = None) -> str:
+    """Write a commit object (nothing else: no ref moves, no index) and return its sha.
+
+    `env` sets who wrote it (GIT_AUTHOR_NAME, GIT_COMMITTER_EMAIL, ...).
+    """
+    parent_args = [part for parent in parents for part in ("-p", parent)]
+    return run(cwd, "commit-tree", tree, *parent_args, "-F", "-", input=message, env=env).stdout.strip()
+
+
+def update_ref(cwd: Path, ref: str, new: str, old: str, reason: str) -> bool:
+    """Move `ref` to `new` only if it still points at `old`; False when it had moved."""
+    return run(cwd, "update-ref", "-m", reason, ref, new, old, check=False).returncode == 0
+
+
+def tag(cwd: Path, name: str, commit: str, message: str | None = None) -> None:
+    """Create tag `name` at `commit`: annotated with `message`, else lightweight; never moves an existing tag."""
+    if message is None:
+        run(cwd, "tag", "--end-of-options", name, commit)
+    else:
+        run(cwd, "tag", "-a", "-F", "-", "--end-of-options", name, commit, input=message)
