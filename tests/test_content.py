@@ -60,6 +60,46 @@ def _text(clause) -> str:
     return "\n".join(parts)
 
 
+def _flat(text: str) -> str:
+    """Text with each run of whitespace as one space, as the legal lint rules read it."""
+    return re.sub(r"\s+", " ", text)
+
+
+def _notes(clause, jid: str) -> str:
+    return _flat(" ".join(n.text for n in clause.notes if n.jurisdiction == jid))
+
+
+def _cites(clause, jid: str | None = None) -> str:
+    """Every cite and title the clause and its notes rely on (optionally only one jurisdiction's notes)."""
+    refs = [] if jid else list(clause.get("references") or [])
+    for note in clause.notes:
+        if jid is None or note.jurisdiction == jid:
+            refs.extend(note.references)
+    for step in clause.provenance:
+        if jid is None or step.jurisdiction == jid:
+            refs.extend(step.references)
+    return " | ".join(f"{r.get('title', '')} {r.get('cite', '')}" for r in refs)
+
+
+def _rule(shipped, jid: str, rule_id: str) -> dict:
+    return next(r for r in shipped.repo.jurisdictions[jid].rules if r["id"] == rule_id)
+
+
+def _rule_holds(shipped, jid: str, rule_id: str) -> None:
+    """The jurisdiction's data rule holds in its handbook and in every handbook below it."""
+    rule = _rule(shipped, jid, rule_id)
+    pattern = re.compile(rule.get("forbid") or rule["require"], re.IGNORECASE)
+    for handbook_id in shipped.repo.descendants(jid):
+        for clause in shipped.handbooks[handbook_id].clauses.values():
+            text = _flat(_text(clause))
+            if "forbid" in rule:
+                assert not pattern.search(text), (rule_id, handbook_id, clause.id)
+            elif set(rule["tags"]) & set(clause.get("tags") or ()):
+                parts = [clause.title, clause.body, *(n.text for n in clause.notes), clause.get("rationale") or "",
+                         *(clause.get("examples") or {}).get("do", [])]
+                assert any(pattern.search(_flat(part)) for part in parts), (rule_id, handbook_id, clause.id)
+
+
 def test_shipped_content_has_no_errors(shipped):
     assert [str(p) for p in shipped.problems if p.severity == "error"] == []
 
@@ -139,3 +179,79 @@ def test_france_replaces_monitoring(shipped):
     fr = shipped.handbooks["fr"].clauses["monitoring"]
     assert fr.provenance[-1].action == "replace"
     assert fr.provenance[-1].jurisdiction == "fr"
+
+
+# --- Monitoring: the clause is the notice the law asks for, so it names every tool ---------------------------
+
+MONITORING_TOOLS = ("Account management tool", "Listening tool", "Security alert service", "Device security tools",
+                    "Advocacy tool")
+
+
+@pytest.mark.parametrize("jid", [GLOBAL, "us-ny", "ca-on", "eu", "de", "fr", "uk"])
+def test_monitoring_names_each_tool_with_what_it_collects_who_sees_it_and_how_long(shipped, jid):
+    """Ontario ESA s. 41.1.1, N.Y. Civ. Rights Law s. 52-c, GDPR Arts. 13-14, C. trav. L1222-4, Barbulescu:
+    the notice has to say what each tool collects, who sees it and how long it is kept."""
+    body = shipped.handbooks[jid].clauses["monitoring"].body
+    items = {line.split("**")[1].rstrip("."): line for line in body.splitlines() if line.startswith("- **")}
+    for tool in MONITORING_TOOLS:
+        assert tool in items, (jid, tool)
+        assert re.search(r"\b(records?|collects?|counts?|scan)\b", items[tool]), (jid, tool)
+        assert re.search(r"\bsees\b", items[tool]), (jid, tool)
+        assert re.search(r"kept for|deleted after", items[tool]), (jid, tool)
+
+
+def test_what_other_clauses_say_monitoring_covers_is_in_monitoring(shipped):
+    """working-time-and-devices sends readers to monitoring for device security tools, and the advocacy tool
+    counts each person's shares: both are described there."""
+    handbook = shipped.handbooks[GLOBAL]
+    assert "[monitoring](#monitoring)" in handbook.clauses["working-time-and-devices"].body
+    monitoring = _flat(handbook.clauses["monitoring"].body)
+    assert re.search(r"Device security tools\.\*\* On company devices", monitoring)
+    assert re.search(r"They do not record what you post or write in messages", monitoring)
+    assert re.search(r"Advocacy tool\.\*\* It counts how often each person shares", monitoring)
+    assert "advocacy tool" in handbook.clauses["advocacy-leaderboard"].body
+
+
+def test_de_advocacy_tool_stops_counting_people_where_the_list_is_removed(shipped):
+    """BetrVG s. 87(1) Nr. 6: Germany drops the per-person list, and its monitoring note says the tool then counts
+    only totals, so the handbook no longer describes a counting tool it does not explain."""
+    de = shipped.handbooks["de"]
+    assert "advocacy-leaderboard" not in de.clauses
+    note = _notes(de.clauses["monitoring"], "de")
+    assert "counts only how often each approved post is shared in total" in note
+    assert "does not record who shared it" in note
+
+
+@pytest.mark.parametrize("jid, pattern", [
+    ("eu", r"The company runs each tool above only after the privacy team has completed a data protection impact"),
+    ("de", r"the company runs the tools above only after the works council has agreed"),
+    ("uk", r"The company runs each tool above only after the privacy team has completed a data protection impact"),
+])
+def test_before_any_tool_notes_match_a_base_text_that_makes_tools_conditional(shipped, jid, pattern):
+    """The notes that set steps before a tool runs now sit under base text that says tools run only after
+    such steps, instead of under text saying the listening tool already runs."""
+    monitoring = shipped.handbooks[jid].clauses["monitoring"]
+    assert "the tools run only after those steps" in _flat(monitoring.body)
+    assert re.search(pattern, _notes(monitoring, jid))
+    assert "Before any monitoring tool is used" not in _notes(monitoring, jid)
+
+
+def test_eu_monitoring_handles_special_categories_and_names_the_dpo(shipped):
+    """GDPR Art. 9 (public posts reveal special categories; C-252/21 reads 'manifestly made public' narrowly) and
+    Art. 13(1)(b) (the DPO's contact details), in every EU handbook."""
+    for jid in ("eu", "de", "fr"):
+        text = _flat(_text(shipped.handbooks[jid].clauses["monitoring"]))
+        assert "Article 9 of the GDPR protects this data even when a post is public" in text, jid
+        assert re.search(r"data protection officer at dpo@example\.com", text), jid
+    for rule_id in ("monitoring-special-categories", "monitoring-dpo-contact", "monitoring-retention"):
+        _rule_holds(shipped, "eu", rule_id)
+
+
+def test_uk_monitoring_gives_data_rights_and_the_ico_complaint_route(shipped):
+    """UK GDPR Arts. 13(2)(b) and (d), 15-21 and 77: workers are told their rights and that they may complain to
+    the Information Commissioner."""
+    note = _notes(shipped.handbooks["uk"].clauses["monitoring"], "uk")
+    assert re.search(r"right to access the data held about you", note)
+    assert "object to it" in note
+    assert "complain to the Information Commissioner's Office" in note
+    _rule_holds(shipped, "uk", "monitoring-complaint-route")
