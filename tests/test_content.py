@@ -255,3 +255,65 @@ def test_uk_monitoring_gives_data_rights_and_the_ico_complaint_route(shipped):
     assert "object to it" in note
     assert "complain to the Information Commissioner's Office" in note
     _rule_holds(shipped, "uk", "monitoring-complaint-route")
+
+
+# --- France --------------------------------------------------------------------------------------------------
+
+def test_fr_policy_takes_effect_as_an_annex_to_the_internal_rules(shipped):
+    """C. trav. L1321-4 to L1321-6: the policy is adopted as an annex to the reglement interieur, after the CSE's
+    opinion, communication to the labour inspector, filing and publicity, and in French."""
+    fr = shipped.repo.jurisdictions["fr"]
+    assert fr.data.get("requires_translation") is True
+    note = _notes(shipped.handbooks["fr"].clauses["consequences"], "fr")
+    assert "takes effect as an annex to the internal rules (règlement intérieur)" in note
+    assert re.search(r"The CSE gives its opinion first\..*labour inspector.*filed with the registry of the labour court",
+                     note)
+    assert "one month after the filing and publicity steps" in note
+    cites = _cites(shipped.handbooks["fr"].clauses["consequences"], "fr")
+    assert "L1321-4" in cites and "L1321-6" in cites
+    _rule_holds(shipped, "fr", "annex-to-internal-rules")
+
+
+def test_fr_discipline_is_not_only_for_abuse_of_free_expression(shipped):
+    """Cass. soc. 30 Sept 2020, n 19-12.058 (Petit Bateau): a leak in a private post can justify dismissal; harassment
+    is a ground of its own (L1152-5, L1153-6). Abuse stays the test for opinions and criticism."""
+    note = _notes(shipped.handbooks["fr"].clauses["consequences"], "fr")
+    assert "Criticism alone is not abuse" in note
+    assert "Other breaches are separate grounds" in note
+    assert re.search(r"Leaking confidential information.*even when you post it to a private audience", note)
+    assert "harassing a colleague" in note
+    assert "19-12.058" in _cites(shipped.handbooks["fr"].clauses["consequences"], "fr")
+    _rule_holds(shipped, "fr", "discipline-grounds-not-only-abuse")
+
+
+def test_fr_monitoring_keeps_the_base_promises_and_adds_the_french_steps(shipped):
+    """The French replacement no longer says the company never looks at personal accounts (the listening tool
+    collects public posts that mention it), and keeps no mood analysis, human review and no friend requests."""
+    fr = shipped.handbooks["fr"].clauses["monitoring"]
+    base = shipped.handbooks[GLOBAL].clauses["monitoring"]
+    text = _flat(fr.body)
+    for promise in ("We do not follow or track the personal accounts of individual employees",
+                    "We do not ask you to friend or follow a manager or a company account",
+                    "We do not use automated tools to judge your opinions or mood",
+                    "a person must review it first",
+                    "A public post from your personal account is collected if it mentions us"):
+        assert promise in text and promise in _flat(base.body), promise
+    assert not re.search(r"never look at (your )?personal accounts", text, re.IGNORECASE)
+    assert re.search(r"inform and consult the CSE", text)
+    assert re.search(r"tell you about any method of collecting data about you before it uses", text)
+    for rule_id in ("monitoring-keeps-base-promises", "no-blanket-personal-account-claim", "monitoring-cse"):
+        _rule_holds(shipped, "fr", rule_id)
+    pattern = re.compile(_rule(shipped, "fr", "no-blanket-personal-account-claim")["forbid"], re.IGNORECASE)
+    assert pattern.search("We never look at your personal accounts.")
+
+
+def test_fr_creator_labels_follow_the_amended_influence_law(shipped):
+    """Loi 2023-451 art. 5 as amended by Ordonnance 2024-978: 'Images retouchees' only for edited faces or bodies,
+    'Images virtuelles' for AI-produced faces or bodies."""
+    clause = shipped.handbooks["fr"].clauses["creator-partnerships"]
+    note = _notes(clause, "fr")
+    assert re.search(r"edited to slim or thicken a body, or to change the look of a face, must carry \"Images retouchées\"",
+                     note)
+    assert re.search(r"AI produced a face or a body must carry \"Images virtuelles\"", note)
+    assert "Ordonnance n° 2024-978" in _cites(clause, "fr")
+    _rule_holds(shipped, "fr", "retouched-images-label-scope")
