@@ -317,3 +317,42 @@ def test_fr_creator_labels_follow_the_amended_influence_law(shipped):
     assert re.search(r"AI produced a face or a body must carry \"Images virtuelles\"", note)
     assert "Ordonnance n° 2024-978" in _cites(clause, "fr")
     _rule_holds(shipped, "fr", "retouched-images-label-scope")
+
+
+# --- Germany -------------------------------------------------------------------------------------------------
+
+def test_de_policy_is_adopted_through_a_works_agreement(shipped):
+    """BetrVG s. 87(1) Nr. 1 (medium confidence, practitioner commentary): binding conduct rules are co-determined,
+    so where a works council exists the policy is adopted through a works agreement."""
+    scope = shipped.handbooks["de"].clauses["purpose-and-scope"]
+    note = _notes(scope, "de")
+    assert "adopts the binding rules of conduct in this policy through a works agreement (Betriebsvereinbarung)" in note
+    assert "Where a works council exists" in note
+    assert "§ 87(1) Nr. 1 BetrVG" in _cites(scope, "de")
+    assert "Betriebsvereinbarung" not in _text(shipped.handbooks["eu"].clauses["purpose-and-scope"])
+    _rule_holds(shipped, "de", "conduct-rules-works-agreement")
+
+
+def test_de_relies_on_gdpr_article_6_not_section_26_bdsg(shipped):
+    """CJEU C-34/21 (2023): s. 26(1) s. 1 BDSG is treated as inapplicable, so the German jurisdiction and its
+    monitoring note cite GDPR Art. 6(1)(b) and (f) instead."""
+    de = shipped.repo.jurisdictions["de"]
+    cites = " | ".join(f"{r.get('title', '')} {r.get('cite', '')}" for r in de.data.get("references", []))
+    for overlay in de.overlays:
+        cites += " | " + " | ".join(f"{r.get('title', '')} {r.get('cite', '')}"
+                                   for r in overlay.data.get("references", []))
+    assert "BDSG" not in cites and "Bundesdatenschutzgesetz" not in cites
+    assert "GDPR Art. 6(1)(b) and (f)" in cites and "C-34/21" in cites
+    note = _notes(shipped.handbooks["de"].clauses["monitoring"], "de")
+    assert "performance of your employment contract (Article 6(1)(b))" in note
+    assert "legitimate interests (Article 6(1)(f))" in note
+    _rule_holds(shipped, "de", "no-section-26-bdsg-basis")
+
+
+def test_de_existing_official_pages_with_visitor_posts_need_the_works_council(shipped):
+    """BAG 13.12.2016 - 1 ABR 7/15 concerned a page already running: visitor posts on existing pages are
+    co-determined too, not only on new pages."""
+    note = _notes(shipped.handbooks["de"].clauses["official-accounts"], "de")
+    assert "This applies to existing pages as well as new ones" in note
+    assert "or keep them on for an existing page" in note
+    assert "on a new official page" not in note
