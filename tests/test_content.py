@@ -46,7 +46,7 @@ TOPICS = {
 }
 
 JURISDICTIONS = {"us": None, "us-ca": "us", "us-ny": "us", "eu": None, "de": "eu", "fr": "eu", "uk": None,
-                 "ca": None, "ca-on": "ca"}
+                 "ca": None, "ca-on": "ca", "ca-qc": "ca"}
 
 
 @pytest.fixture(scope="module")
@@ -356,3 +356,49 @@ def test_de_existing_official_pages_with_visitor_posts_need_the_works_council(sh
     assert "This applies to existing pages as well as new ones" in note
     assert "or keep them on for an existing page" in note
     assert "on a new official page" not in note
+
+
+# --- Quebec --------------------------------------------------------------------------------------------------
+
+def test_ca_qc_is_a_french_language_handbook_below_canada(shipped):
+    """Charter of the French language s. 41 (Bill 96): conditions of employment and training documents in French;
+    the handbook is fr-CA and requires translation (its overlay text is English until the translations work)."""
+    qc = shipped.repo.jurisdictions["ca-qc"]
+    assert qc.parent == "ca"
+    assert qc.data["locale"] == "fr-CA"
+    assert qc.data.get("requires_translation") is True
+    scope = shipped.handbooks["ca-qc"].clauses["purpose-and-scope"]
+    note = _notes(scope, "ca-qc")
+    assert "gives staff in Quebec this policy, and the training about it, in French" in note
+    assert "never on better terms than the French one" in note
+    assert "C-11, s. 41" in _cites(scope, "ca-qc")
+    _rule_holds(shipped, "ca-qc", "policy-in-french")
+
+
+def test_ca_qc_monitoring_needs_a_privacy_impact_assessment_and_names_the_person_in_charge(shipped):
+    """Law 25: P-39.1 s. 3.3 (privacy impact assessment for information systems, person in charge consulted from the
+    outset), s. 3.1 (person in charge, title and contact published), s. 8.1 (notice before profiling technology)."""
+    monitoring = shipped.handbooks["ca-qc"].clauses["monitoring"]
+    note = _notes(monitoring, "ca-qc")
+    assert "runs each tool above only after a privacy impact assessment" in note
+    assert "person in charge of the protection of personal information takes part from the start" in note
+    assert "technology with functions that can identify, locate or profile you" in note
+    cites = _cites(monitoring, "ca-qc")
+    for section in ("s. 3.1", "s. 3.3", "s. 8.1"):
+        assert f"P-39.1, {section}" in cites, section
+    assert "person in charge of the protection of personal information" in _notes(
+        shipped.handbooks["ca-qc"].clauses["personal-data"], "ca-qc")
+    for rule_id in ("privacy-impact-assessment", "person-in-charge"):
+        _rule_holds(shipped, "ca-qc", rule_id)
+    _rule_holds(shipped, "ca", "no-covert-monitoring")
+
+
+def test_quebec_rules_moved_out_of_the_english_canadian_handbook(shipped):
+    """The ca overlays no longer address Quebec staff in an English-only handbook: Quebec's text is in ca-qc."""
+    for clause_id in ("monitoring", "personal-data"):
+        clause = shipped.handbooks["ca"].clauses[clause_id]
+        assert "P-39.1" not in _cites(clause, "ca"), clause_id
+        assert not re.search(r"In Quebec, you", _notes(clause, "ca")), clause_id
+    assert "Staff who work in Quebec have their own handbook" in _notes(shipped.handbooks["ca"].clauses["monitoring"], "ca")
+    ca = shipped.repo.jurisdictions["ca"]
+    assert not any("Quebec" in (r.get("title") or "") for r in ca.data.get("references", []))
