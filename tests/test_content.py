@@ -402,3 +402,69 @@ def test_quebec_rules_moved_out_of_the_english_canadian_handbook(shipped):
     assert "Staff who work in Quebec have their own handbook" in _notes(shipped.handbooks["ca"].clauses["monitoring"], "ca")
     ca = shipped.repo.jurisdictions["ca"]
     assert not any("Quebec" in (r.get("title") or "") for r in ca.data.get("references", []))
+
+
+# --- United States: the remaining Stericycle risk ------------------------------------------------------------
+
+def test_us_workplace_photos_carve_out_for_documenting_working_conditions(shipped):
+    """NLRA s. 7; Whole Foods Market, 363 NLRB No. 87 (2015): a consent-of-everyone photo rule can chill documenting
+    working conditions, so the US handbook carves that out and keeps only the confidentiality check."""
+    photos = shipped.handbooks["us"].clauses["workplace-photos"]
+    note = _notes(photos, "us")
+    assert "does not apply to photos or videos you take to document or discuss working conditions" in note
+    assert "co-workers, a union, a lawyer, a government agency or the public" in note
+    assert "Keep the background check" in note
+    assert "363 NLRB No. 87" in _cites(photos, "us")
+    _rule_holds(shipped, "us", "photos-working-conditions")
+
+
+def test_us_restructuring_is_free_to_discuss_with_co_workers(shipped):
+    """Restructuring is core s. 7 subject matter: the carve-out covers 'you and your co-workers', not only your own
+    job, and the confidentiality rules leave pay and conditions of co-workers out too."""
+    for jid in ("us", "us-ca", "us-ny"):
+        unreleased = _flat(shipped.handbooks[jid].clauses["unreleased-products-and-financials"].body)
+        assert ("It does not stop you and your co-workers from discussing how changes, including planned "
+                "restructuring, affect your jobs, pay and working conditions") in unreleased
+        assert "your own job" not in unreleased
+    confidential = _flat(shipped.handbooks["us"].clauses["confidential-information"].body)
+    assert "This rule does not cover pay or working conditions, yours or your co-workers'" in confidential
+    _rule_holds(shipped, "us", "confidentiality-covers-co-workers")
+
+
+def test_us_confidentiality_limits_internal_links_and_screenshots_to_the_listed_items(shipped):
+    """GC 15-04 pattern: an unqualified ban on internal links and screenshots of internal tools reaches protected
+    material; it now covers only those showing the listed confidential items."""
+    body = shipped.handbooks["us"].clauses["confidential-information"].body
+    assert "- Internal links or screenshots that show any of the items above." in body
+    assert "internal links and screenshots of internal tools" not in body
+
+
+def test_us_public_company_clause_uses_the_regulation_fd_test(shipped):
+    """Reg FD (17 C.F.R. s. 243.101(b), (c)): issuers registered or reporting under the Exchange Act, foreign private
+    issuers excluded, disclosures by senior officials; the exchange listing is the wrong test. Every employee: no
+    material non-public information learned through the role."""
+    clause = shipped.handbooks["us"].clauses["public-company-disclosure"]
+    body = _flat(clause.body)
+    assert "You must not post material non-public information that you learned through your role" in body
+    assert "The last three rules follow the SEC's Regulation FD" in body
+    assert not re.search(r"trade on a US (stock )?exchange", body)
+    assert "foreign private issuers" in clause.provenance[-1].reason
+    assert "243.10" in _cites(clause) and "10b-5" in _cites(clause)
+    _rule_holds(shipped, "us", "regulation-fd-scope")
+
+
+def test_media_inquiries_examples_stay_within_the_on_behalf_of_limit(shipped):
+    """GC 15-04, OM 12-59: media rules are lawful when limited to speaking on behalf of the company; the don't
+    examples no longer forbid a personal quote about strategy."""
+    media = shipped.handbooks["us"].clauses["media-inquiries"]
+    for example in media.get("examples")["dont"]:
+        assert re.search(r"on the company's behalf|as the company's view|for the company", example), example
+    _rule_holds(shipped, "us", "no-media-ban")
+
+
+def test_ai_imitation_ban_is_limited_to_deceptive_imitations(shipped):
+    """Satire of executives can be protected (NLRA s. 7); the rule now reaches imitations people could take as real."""
+    body = _flat(shipped.handbooks["us"].clauses["ai-generated-content"].body)
+    assert "imitates a real person, such as a colleague, customer or public figure, so that people could take it as real" in body
+    assert "Clearly labelled satire and parody, including of our executives, are not covered by this rule" in body
+    _rule_holds(shipped, "us", "imitation-limited-to-deception")
