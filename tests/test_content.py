@@ -468,3 +468,55 @@ def test_ai_imitation_ban_is_limited_to_deceptive_imitations(shipped):
     assert "imitates a real person, such as a colleague, customer or public figure, so that people could take it as real" in body
     assert "Clearly labelled satire and parody, including of our executives, are not covered by this rule" in body
     _rule_holds(shipped, "us", "imitation-limited-to-deception")
+
+
+# --- California ----------------------------------------------------------------------------------------------
+
+GOV_12964_5 = ("Nothing in this policy prevents you from discussing or disclosing information about unlawful acts in "
+               "the workplace, such as harassment or discrimination or any other conduct that you have reason to "
+               "believe is unlawful.")
+
+
+def test_us_ca_carries_the_section_12964_5_sentence(shipped):
+    """Cal. Gov. Code s. 12964.5(a)(1)(B)(ii): the statutory sentence, with 'policy' for 'agreement', in the
+    confidentiality clause and in the rights clause that governs every other restriction."""
+    for clause_id in ("confidential-information", "your-rights"):
+        clause = shipped.handbooks["us-ca"].clauses[clause_id]
+        assert GOV_12964_5 in _notes(clause, "us-ca"), clause_id
+        assert "12964.5" in _cites(clause, "us-ca"), clause_id
+    assert GOV_12964_5 not in _text(shipped.handbooks["us"].clauses["confidential-information"])
+    _rule_holds(shipped, "us-ca", "unlawful-acts-carve-out")
+
+
+def test_us_ca_monitoring_is_a_ccpa_notice_at_collection(shipped):
+    """Cal. Civ. Code s. 1798.100(a): categories, purposes, sale or sharing and retention, at or before collection."""
+    monitoring = shipped.handbooks["us-ca"].clauses["monitoring"]
+    note = _notes(monitoring, "us-ca")
+    assert "this clause is the notice at collection under the California Consumer Privacy Act" in note
+    assert "collects these categories of personal information" in note
+    assert "The purposes and how long each category is kept are listed for each tool above" in note
+    assert "does not sell this information or share it for cross-context behavioural advertising" in note
+    assert "1798.100" in _cites(monitoring, "us-ca")
+    _rule_holds(shipped, "us-ca", "notice-at-collection")
+
+
+def test_us_ca_consequences_reason_does_not_overstate_sections_96k_and_98_6(shipped):
+    """Grinzi v. San Diego Hospice, 120 Cal. App. 4th 72 (2004): s. 96(k) is procedural and s. 98.6 reaches only
+    conduct otherwise protected; the note is the company's own commitment."""
+    consequences = shipped.handbooks["us-ca"].clauses["consequences"]
+    step = next(p for p in consequences.provenance if p.jurisdiction == "us-ca")
+    reason = _flat(step.reason)
+    assert "Grinzi held that section 96(k) is procedural" in reason
+    assert "the company's own commitment" in reason
+    assert "protect employees from losing pay or their job over lawful conduct" not in reason
+    assert "120 Cal. App. 4th 72" in _cites(consequences, "us-ca")
+
+
+def test_us_ca_personal_phones_for_official_accounts_are_reimbursed(shipped):
+    """Cal. Lab. Code s. 2802; Cochran v. Schwan's Home Service, 228 Cal. App. 4th 1137 (2014)."""
+    devices = shipped.handbooks["us-ca"].clauses["working-time-and-devices"]
+    assert "use your personal phone for official accounts only if it is enrolled" in _flat(devices.body)
+    note = _notes(devices, "us-ca")
+    assert "the company reimburses part of your phone bill, as Labor Code section 2802 requires" in note
+    assert "2802" in _cites(devices, "us-ca")
+    _rule_holds(shipped, "us-ca", "phone-reimbursement")
