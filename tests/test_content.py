@@ -520,3 +520,29 @@ def test_us_ca_personal_phones_for_official_accounts_are_reimbursed(shipped):
     assert "the company reimburses part of your phone bill, as Labor Code section 2802 requires" in note
     assert "2802" in _cites(devices, "us-ca")
     _rule_holds(shipped, "us-ca", "phone-reimbursement")
+
+
+# --- New York ------------------------------------------------------------------------------------------------
+
+def test_us_ny_investigations_never_ask_to_open_a_personal_account_in_front_of_anyone(shipped):
+    """N.Y. Lab. Law s. 201-i(2)(a)(ii): no request to access a personal account in the employer's presence, so
+    'show the posts on your own phone' is gone from the New York step and its example."""
+    investigations = shipped.handbooks["us-ny"].clauses["investigations"]
+    body = _flat(investigations.body)
+    assert "It never asks you to open a personal account in front of anyone" in body
+    assert "posts that are public, or copies that the person who complained provided" in body
+    assert not any("own phone" in e for e in investigations.get("examples")["do"])
+    assert "201-i" in _cites(investigations, "us-ny")
+    assert "on your own phone" in " ".join(shipped.handbooks["us"].clauses["investigations"].get("examples")["do"])
+    _rule_holds(shipped, "us-ny", "no-personal-account-access-in-presence")
+    pattern = re.compile(_rule(shipped, "us-ny", "no-personal-account-access-in-presence")["forbid"], re.IGNORECASE)
+    assert pattern.search("Show the investigator the two posts named in the complaint on your own phone.")
+
+
+def test_us_ny_off_duty_law_has_several_exceptions(shipped):
+    """N.Y. Lab. Law s. 201-d has several exceptions; the material conflict of interest in s. 201-d(3) is one."""
+    note = _notes(shipped.handbooks["us-ny"].clauses["consequences"], "us-ny")
+    assert "The law has several exceptions" in note
+    assert "material conflict of interest with the company's trade secrets, proprietary information" in note
+    _rule_holds(shipped, "us-ny", "off-duty-exceptions-not-single")
+    _rule_holds(shipped, "us-ny", "off-duty-activities")
