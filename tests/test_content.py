@@ -546,3 +546,15 @@ def test_us_ny_off_duty_law_has_several_exceptions(shipped):
     assert "material conflict of interest with the company's trade secrets, proprietary information" in note
     _rule_holds(shipped, "us-ny", "off-duty-exceptions-not-single")
     _rule_holds(shipped, "us-ny", "off-duty-activities")
+
+
+def test_uk_duty_to_prevent_sexual_harassment_covers_third_parties(shipped):
+    """Equality Act 2010 s. 40A (from 26 Oct 2024; EHRC: third parties included), relevant to account managers who
+    face the public; the Employment Rights Act 2025 raises it to all reasonable steps."""
+    conduct = shipped.handbooks["uk"].clauses["respectful-conduct"]
+    note = _notes(conduct, "uk")
+    assert "prevent sexual harassment of its staff, including by clients, customers and members of the public" in note
+    assert "It takes all reasonable steps to prevent harassment of its staff, whoever it comes from" in note
+    assert "through an official account, report them to the people team" in note
+    assert "s. 40A" in _cites(conduct, "uk")
+    _rule_holds(shipped, "uk", "duty-to-prevent-sexual-harassment")
