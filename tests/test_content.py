@@ -558,3 +558,39 @@ def test_uk_duty_to_prevent_sexual_harassment_covers_third_parties(shipped):
     assert "through an official account, report them to the people team" in note
     assert "s. 40A" in _cites(conduct, "uk")
     _rule_holds(shipped, "uk", "duty-to-prevent-sexual-harassment")
+
+
+# --- Smaller legal points ------------------------------------------------------------------------------------
+
+def test_us_dtsa_notice_includes_the_anti_retaliation_lawsuit(shipped):
+    """18 U.S.C. s. 1833(b)(2): in a retaliation suit the trade secret may go to the employee's lawyer and be used in
+    court if filed under seal and disclosed only under a court order."""
+    clause = shipped.handbooks["us"].clauses["confidential-information"]
+    note = _notes(clause, "us")
+    assert "If you sue the company for retaliation for reporting a suspected breach of law" in note
+    assert "file any document that contains it under seal, and disclose it only as a court orders" in note
+    assert "1833(b)(1) and (2)" in _cites(clause, "us")
+    _rule_holds(shipped, "us", "dtsa-notice")
+    _rule_holds(shipped, "us", "dtsa-retaliation-lawsuit")
+
+
+def test_eu_whistleblower_directive_covers_the_areas_of_article_2(shipped):
+    """Directive (EU) 2019/1937 Art. 2: listed areas of EU law, which member states may extend."""
+    clause = shipped.handbooks["eu"].clauses["reporting-concerns"]
+    note = _notes(clause, "eu")
+    assert "when you report a breach of EU law in the areas it lists" in note
+    assert "National law often protects reports on more subjects" in note
+    assert "Arts. 2, 15 and 24" in _cites(clause, "eu")
+    _rule_holds(shipped, "eu", "whistleblower-scope")
+
+
+def test_ca_on_policy_copies_for_new_hires_and_retention_after_it_ceases(shipped):
+    """Ontario ESA s. 41.1.1 (copy to new employees within 30 days of hire) and s. 15(8.2) (keep three years after the
+    policy ceases to be in effect)."""
+    clause = shipped.handbooks["ca-on"].clauses["electronic-monitoring-policy"]
+    body = _flat(clause.body)
+    assert "New employees receive a copy within 30 days of starting work" in body
+    assert "three years after it ceases to be in effect" in body
+    assert "The company keeps each version for three years." not in body
+    _rule_holds(shipped, "ca-on", "monitoring-policy-copies-and-retention")
+    _rule_holds(shipped, "ca-on", "electronic-monitoring-policy")
