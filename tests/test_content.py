@@ -594,3 +594,22 @@ def test_ca_on_policy_copies_for_new_hires_and_retention_after_it_ceases(shipped
     assert "The company keeps each version for three years." not in body
     _rule_holds(shipped, "ca-on", "monitoring-policy-copies-and-retention")
     _rule_holds(shipped, "ca-on", "electronic-monitoring-policy")
+
+
+# --- Consistency between clauses -----------------------------------------------------------------------------
+
+def test_no_clause_makes_personal_accounts_part_of_the_job(shipped):
+    """separate-accounts promises the company never asks you to use a personal account for work (19 Del. C. s. 709A
+    bars requiring it); advocacy and the LinkedIn tips no longer assume otherwise."""
+    for jid in shipped.handbooks:
+        clauses = shipped.handbooks[jid].clauses
+        assert "never asks you to make a personal account public, to change its settings or to use it for work" in \
+            _flat(clauses["separate-accounts"].body), jid
+        for clause in clauses.values():
+            text = _flat(_text(clause))
+            assert not re.search(r"unless your role description says so", text), (jid, clause.id)
+            assert not re.search(r"If you recruit for the company on LinkedIn", text), (jid, clause.id)
+    handbook = shipped.handbooks[GLOBAL]
+    assert "never part of your duties, and nobody may hold it against you" in _flat(
+        handbook.clauses["advocacy-leaderboard"].body)
+    assert "If you choose to share a job opening from your own profile" in handbook.clauses["platform-linkedin"].body
