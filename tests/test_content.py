@@ -15,6 +15,7 @@ ROOT = Path(__file__).resolve().parent.parent
 # Each topic the policy must cover -> the clause(s) that cover it.
 TOPICS = {
     "purpose and scope": ["purpose-and-scope"],
+    "which version applies: home country, travel, remote work from abroad": ["which-handbook-applies"],
     "company values": ["company-values"],
     "official vs personal accounts, who speaks for the company": ["official-accounts", "speaking-for-the-company"],
     "account ownership and hand-over": ["account-ownership", "account-handover"],
@@ -28,6 +29,7 @@ TOPICS = {
     "respectful conduct": ["respectful-conduct"],
     "what employees remain free to do": ["your-rights"],
     "media, press and analyst inquiries": ["media-inquiries"],
+    "legal threats, subpoenas and requests from authorities": ["legal-and-regulator-requests"],
     "crisis and incident response": ["crisis-response"],
     "customer complaints and service": ["customer-service"],
     "platform guidance": ["platform-linkedin", "platform-x", "platform-instagram", "platform-tiktok",
@@ -208,7 +210,8 @@ def test_what_other_clauses_say_monitoring_covers_is_in_monitoring(shipped):
     monitoring = _flat(handbook.clauses["monitoring"].body)
     assert re.search(r"Device security tools\.\*\* On company devices", monitoring)
     assert re.search(r"They do not record what you post or write in messages", monitoring)
-    assert re.search(r"Advocacy tool\.\*\* It counts how often each person shares", monitoring)
+    assert re.search(r"Advocacy tool\.\*\* It records who signed up as an ambassador, and counts how often each "
+                     r"person shares", monitoring)
     assert "advocacy tool" in handbook.clauses["advocacy-leaderboard"].body
 
 
@@ -599,8 +602,8 @@ def test_ca_on_policy_copies_for_new_hires_and_retention_after_it_ceases(shipped
 # --- Consistency between clauses -----------------------------------------------------------------------------
 
 def test_no_clause_makes_personal_accounts_part_of_the_job(shipped):
-    """separate-accounts promises the company never asks you to use a personal account for work (19 Del. C. s. 709A
-    bars requiring it); advocacy and the LinkedIn tips no longer assume otherwise."""
+    """separate-accounts promises the company never asks you to use a personal account for work (Delaware, among
+    others, bars requiring it); advocacy and the LinkedIn tips no longer assume otherwise."""
     for jid in shipped.handbooks:
         clauses = shipped.handbooks[jid].clauses
         assert "never asks you to make a personal account public, to change its settings or to use it for work" in \
@@ -613,3 +616,41 @@ def test_no_clause_makes_personal_accounts_part_of_the_job(shipped):
     assert "never part of your duties, and nobody may hold it against you" in _flat(
         handbook.clauses["advocacy-leaderboard"].body)
     assert "If you choose to share a job opening from your own profile" in handbook.clauses["platform-linkedin"].body
+
+
+
+# --- Thin themes ---------------------------------------------------------------------------------------------
+
+def test_legal_threats_subpoenas_and_regulator_requests_go_to_legal(shipped):
+    """Requests made to the company go to legal; the employee's own right to talk to a regulator stays (SEC Rule
+    21F-17, the your-rights clause)."""
+    for jid in shipped.handbooks:
+        clause = shipped.handbooks[jid].clauses["legal-and-regulator-requests"]
+        body = _flat(clause.body)
+        for item in ("legal threat", "subpoena", "request from a regulator"):
+            assert item in body, (jid, item)
+        assert "It does not stop you from talking to a regulator, a lawyer, a union or the authorities yourself" in body
+        assert "(#legal-and-regulator-requests)" in shipped.handbooks[jid].clauses["media-inquiries"].body
+
+
+def test_training_covers_ambassadors_and_ai_literacy(shipped):
+    """FTC staff FAQ (train advocates on disclosure); EU AI Act Art. 4 (AI literacy, in force since 2 Feb 2025; the
+    2026 amendments soften its wording, so the EU note does not rely on either version's exact words)."""
+    body = _flat(shipped.handbooks[GLOBAL].clauses["training"].body)
+    assert "Ambassadors must complete a short course on disclosure before their first share" in body
+    assert "Anyone who uses AI tools for social media work must complete the AI tools course first" in body
+    assert "within 30 days of joining" in body
+    eu = shipped.handbooks["eu"].clauses["training"]
+    note = _notes(eu, "eu")
+    assert "AI literacy" in note and "Article 4 of the AI Act" in note
+    assert "2024/1689, Art. 4" in _cites(eu, "eu")
+    for jid in ("de", "fr"):
+        assert "Article 4 of the AI Act" in _notes(shipped.handbooks[jid].clauses["training"], "eu"), jid
+
+
+def test_every_reader_can_tell_which_version_applies(shipped):
+    """Localisation: home version, travel, working from abroad, contractors."""
+    body = _flat(shipped.handbooks[GLOBAL].clauses["which-handbook-applies"].body)
+    for case in ("**Your home version.**", "**Travel.**", "**Working from abroad.**", "**Contractors and creators.**"):
+        assert case in body, case
+    assert "tell the people team before you work from another country for more than 30 days" in body
