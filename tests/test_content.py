@@ -654,3 +654,25 @@ def test_every_reader_can_tell_which_version_applies(shipped):
     for case in ("**Your home version.**", "**Travel.**", "**Working from abroad.**", "**Contractors and creators.**"):
         assert case in body, case
     assert "tell the people team before you work from another country for more than 30 days" in body
+
+
+def test_one_term_per_thing_and_one_disclaimer(shipped):
+    """The communications team, the security hotline, the advocacy tool, one onboarding deadline and one
+    'my views' disclaimer, in every handbook; the X tip no longer suggests a bio note is enough disclosure."""
+    stray = {
+        "press team": r"\bpress team\b", "security portal": r"\bsecurity portal\b",
+        "advocacy library": r"\badvocacy library\b", "first week or month": r"\byour first (week|month)\b",
+        "other disclaimers": r"speaking for myself|posts are your own views",
+    }
+    for jid, handbook in shipped.handbooks.items():
+        for clause in handbook.clauses.values():
+            text = _text(clause) + " ".join((clause.get("examples") or {}).get("dont", []))
+            for name, pattern in stray.items():
+                assert not re.search(pattern, text, re.IGNORECASE), (jid, clause.id, name)
+    base = shipped.handbooks[GLOBAL].clauses
+    assert "My views, not my employer's" in base["speaking-for-the-company"].body
+    x_tip = _flat(base["platform-x"].body)
+    assert "A bio note does not replace the disclosure in each post" in x_tip
+    assert "(#disclose-affiliation)" in x_tip
+    for clause_id in ("lost-devices", "phishing-and-impersonation", "platform-github-and-forums"):
+        assert "security hotline" in base[clause_id].body, clause_id
