@@ -15,6 +15,7 @@ ROOT = Path(__file__).resolve().parent.parent
 # Each topic the policy must cover -> the clause(s) that cover it.
 TOPICS = {
     "purpose and scope": ["purpose-and-scope"],
+    "which version applies: home country, travel, remote work from abroad": ["which-handbook-applies"],
     "company values": ["company-values"],
     "official vs personal accounts, who speaks for the company": ["official-accounts", "speaking-for-the-company"],
     "account ownership and hand-over": ["account-ownership", "account-handover"],
@@ -28,6 +29,7 @@ TOPICS = {
     "respectful conduct": ["respectful-conduct"],
     "what employees remain free to do": ["your-rights"],
     "media, press and analyst inquiries": ["media-inquiries"],
+    "legal threats, subpoenas and requests from authorities": ["legal-and-regulator-requests"],
     "crisis and incident response": ["crisis-response"],
     "customer complaints and service": ["customer-service"],
     "platform guidance": ["platform-linkedin", "platform-x", "platform-instagram", "platform-tiktok",
@@ -46,7 +48,7 @@ TOPICS = {
 }
 
 JURISDICTIONS = {"us": None, "us-ca": "us", "us-ny": "us", "eu": None, "de": "eu", "fr": "eu", "uk": None,
-                 "ca": None, "ca-on": "ca"}
+                 "ca": None, "ca-on": "ca", "ca-qc": "ca"}
 
 
 @pytest.fixture(scope="module")
@@ -58,6 +60,46 @@ def _text(clause) -> str:
     parts = [clause.title, clause.body, *(n.text for n in clause.notes), clause.get("rationale") or "",
              *(clause.get("examples") or {}).get("do", [])]
     return "\n".join(parts)
+
+
+def _flat(text: str) -> str:
+    """Text with each run of whitespace as one space, as the legal lint rules read it."""
+    return re.sub(r"\s+", " ", text)
+
+
+def _notes(clause, jid: str) -> str:
+    return _flat(" ".join(n.text for n in clause.notes if n.jurisdiction == jid))
+
+
+def _cites(clause, jid: str | None = None) -> str:
+    """Every cite and title the clause and its notes rely on (optionally only one jurisdiction's notes)."""
+    refs = [] if jid else list(clause.get("references") or [])
+    for note in clause.notes:
+        if jid is None or note.jurisdiction == jid:
+            refs.extend(note.references)
+    for step in clause.provenance:
+        if jid is None or step.jurisdiction == jid:
+            refs.extend(step.references)
+    return " | ".join(f"{r.get('title', '')} {r.get('cite', '')}" for r in refs)
+
+
+def _rule(shipped, jid: str, rule_id: str) -> dict:
+    return next(r for r in shipped.repo.jurisdictions[jid].rules if r["id"] == rule_id)
+
+
+def _rule_holds(shipped, jid: str, rule_id: str) -> None:
+    """The jurisdiction's data rule holds in its handbook and in every handbook below it."""
+    rule = _rule(shipped, jid, rule_id)
+    pattern = re.compile(rule.get("forbid") or rule["require"], re.IGNORECASE)
+    for handbook_id in shipped.repo.descendants(jid):
+        for clause in shipped.handbooks[handbook_id].clauses.values():
+            text = _flat(_text(clause))
+            if "forbid" in rule:
+                assert not pattern.search(text), (rule_id, handbook_id, clause.id)
+            elif set(rule["tags"]) & set(clause.get("tags") or ()):
+                parts = [clause.title, clause.body, *(n.text for n in clause.notes), clause.get("rationale") or "",
+                         *(clause.get("examples") or {}).get("do", [])]
+                assert any(pattern.search(_flat(part)) for part in parts), (rule_id, handbook_id, clause.id)
 
 
 def test_shipped_content_has_no_errors(shipped):
@@ -139,3 +181,498 @@ def test_france_replaces_monitoring(shipped):
     fr = shipped.handbooks["fr"].clauses["monitoring"]
     assert fr.provenance[-1].action == "replace"
     assert fr.provenance[-1].jurisdiction == "fr"
+
+
+# --- Monitoring: the clause is the notice the law asks for, so it names every tool ---------------------------
+
+MONITORING_TOOLS = ("Account management tool", "Listening tool", "Security alert service", "Device security tools",
+                    "Advocacy tool")
+
+
+@pytest.mark.parametrize("jid", [GLOBAL, "us-ny", "ca-on", "eu", "de", "fr", "uk"])
+def test_monitoring_names_each_tool_with_what_it_collects_who_sees_it_and_how_long(shipped, jid):
+    """Ontario ESA s. 41.1.1, N.Y. Civ. Rights Law s. 52-c, GDPR Arts. 13-14, C. trav. L1222-4, Barbulescu:
+    the notice has to say what each tool collects, who sees it and how long it is kept."""
+    body = shipped.handbooks[jid].clauses["monitoring"].body
+    items = {line.split("**")[1].rstrip("."): line for line in body.splitlines() if line.startswith("- **")}
+    for tool in MONITORING_TOOLS:
+        assert tool in items, (jid, tool)
+        assert re.search(r"\b(records?|collects?|counts?|scan)\b", items[tool]), (jid, tool)
+        assert re.search(r"\bsees\b", items[tool]), (jid, tool)
+        assert re.search(r"kept for|deleted after", items[tool]), (jid, tool)
+
+
+def test_what_other_clauses_say_monitoring_covers_is_in_monitoring(shipped):
+    """working-time-and-devices sends readers to monitoring for device security tools, and the advocacy tool
+    counts each person's shares: both are described there."""
+    handbook = shipped.handbooks[GLOBAL]
+    assert "[monitoring](#monitoring)" in handbook.clauses["working-time-and-devices"].body
+    monitoring = _flat(handbook.clauses["monitoring"].body)
+    assert re.search(r"Device security tools\.\*\* On company devices", monitoring)
+    assert re.search(r"They do not record what you post or write in messages", monitoring)
+    assert re.search(r"Advocacy tool\.\*\* It records who signed up as an ambassador, and counts how often each "
+                     r"person shares", monitoring)
+    assert "advocacy tool" in handbook.clauses["advocacy-leaderboard"].body
+
+
+def test_de_advocacy_tool_stops_counting_people_where_the_list_is_removed(shipped):
+    """BetrVG s. 87(1) Nr. 6: Germany drops the per-person list, and its monitoring note says the tool then counts
+    only totals, so the handbook no longer describes a counting tool it does not explain."""
+    de = shipped.handbooks["de"]
+    assert "advocacy-leaderboard" not in de.clauses
+    note = _notes(de.clauses["monitoring"], "de")
+    assert "counts only how often each approved post is shared in total" in note
+    assert "does not record who shared it" in note
+
+
+@pytest.mark.parametrize("jid, pattern", [
+    ("eu", r"The company runs each tool above only after the privacy team has completed a data protection impact"),
+    ("de", r"the company runs the tools above only after the works council has agreed"),
+    ("uk", r"The company runs each tool above only after the privacy team has completed a data protection impact"),
+])
+def test_before_any_tool_notes_match_a_base_text_that_makes_tools_conditional(shipped, jid, pattern):
+    """The notes that set steps before a tool runs now sit under base text that says tools run only after
+    such steps, instead of under text saying the listening tool already runs."""
+    monitoring = shipped.handbooks[jid].clauses["monitoring"]
+    assert "the tools run only after those steps" in _flat(monitoring.body)
+    assert re.search(pattern, _notes(monitoring, jid))
+    assert "Before any monitoring tool is used" not in _notes(monitoring, jid)
+
+
+def test_eu_monitoring_handles_special_categories_and_names_the_dpo(shipped):
+    """GDPR Art. 9 (public posts reveal special categories; C-252/21 reads 'manifestly made public' narrowly) and
+    Art. 13(1)(b) (the DPO's contact details), in every EU handbook."""
+    for jid in ("eu", "de", "fr"):
+        text = _flat(_text(shipped.handbooks[jid].clauses["monitoring"]))
+        assert "Article 9 of the GDPR protects this data even when a post is public" in text, jid
+        assert re.search(r"data protection officer at dpo@example\.com", text), jid
+    for rule_id in ("monitoring-special-categories", "monitoring-dpo-contact", "monitoring-retention"):
+        _rule_holds(shipped, "eu", rule_id)
+
+
+def test_uk_monitoring_gives_data_rights_and_the_ico_complaint_route(shipped):
+    """UK GDPR Arts. 13(2)(b) and (d), 15-21 and 77: workers are told their rights and that they may complain to
+    the Information Commissioner."""
+    note = _notes(shipped.handbooks["uk"].clauses["monitoring"], "uk")
+    assert re.search(r"right to access the data held about you", note)
+    assert "object to it" in note
+    assert "complain to the Information Commissioner's Office" in note
+    _rule_holds(shipped, "uk", "monitoring-complaint-route")
+
+
+# --- France --------------------------------------------------------------------------------------------------
+
+def test_fr_policy_takes_effect_as_an_annex_to_the_internal_rules(shipped):
+    """C. trav. L1321-4 to L1321-6: the policy is adopted as an annex to the reglement interieur, after the CSE's
+    opinion, communication to the labour inspector, filing and publicity, and in French."""
+    fr = shipped.repo.jurisdictions["fr"]
+    assert fr.data.get("requires_translation") is True
+    note = _notes(shipped.handbooks["fr"].clauses["consequences"], "fr")
+    assert "takes effect as an annex to the internal rules (règlement intérieur)" in note
+    assert re.search(r"The CSE gives its opinion first\..*labour inspector.*filed with the registry of the labour court",
+                     note)
+    assert "one month after the filing and publicity steps" in note
+    cites = _cites(shipped.handbooks["fr"].clauses["consequences"], "fr")
+    assert "L1321-4" in cites and "L1321-6" in cites
+    _rule_holds(shipped, "fr", "annex-to-internal-rules")
+
+
+def test_fr_discipline_is_not_only_for_abuse_of_free_expression(shipped):
+    """Cass. soc. 30 Sept 2020, n 19-12.058 (Petit Bateau): a leak in a private post can justify dismissal; harassment
+    is a ground of its own (L1152-5, L1153-6). Abuse stays the test for opinions and criticism."""
+    note = _notes(shipped.handbooks["fr"].clauses["consequences"], "fr")
+    assert "Criticism alone is not abuse" in note
+    assert "Other breaches are separate grounds" in note
+    assert re.search(r"Leaking confidential information.*even when you post it to a private audience", note)
+    assert "harassing a colleague" in note
+    assert "19-12.058" in _cites(shipped.handbooks["fr"].clauses["consequences"], "fr")
+    _rule_holds(shipped, "fr", "discipline-grounds-not-only-abuse")
+
+
+def test_fr_monitoring_keeps_the_base_promises_and_adds_the_french_steps(shipped):
+    """The French replacement no longer says the company never looks at personal accounts (the listening tool
+    collects public posts that mention it), and keeps no mood analysis, human review and no friend requests."""
+    fr = shipped.handbooks["fr"].clauses["monitoring"]
+    base = shipped.handbooks[GLOBAL].clauses["monitoring"]
+    text = _flat(fr.body)
+    for promise in ("We do not follow or track the personal accounts of individual employees",
+                    "We do not ask you to friend or follow a manager or a company account",
+                    "We do not use automated tools to judge your opinions or mood",
+                    "a person must review it first",
+                    "A public post from your personal account is collected if it mentions us"):
+        assert promise in text and promise in _flat(base.body), promise
+    assert not re.search(r"never look at (your )?personal accounts", text, re.IGNORECASE)
+    assert re.search(r"inform and consult the CSE", text)
+    assert re.search(r"tell you about any method of collecting data about you before it uses", text)
+    for rule_id in ("monitoring-keeps-base-promises", "no-blanket-personal-account-claim", "monitoring-cse"):
+        _rule_holds(shipped, "fr", rule_id)
+    pattern = re.compile(_rule(shipped, "fr", "no-blanket-personal-account-claim")["forbid"], re.IGNORECASE)
+    assert pattern.search("We never look at your personal accounts.")
+
+
+def test_fr_creator_labels_follow_the_amended_influence_law(shipped):
+    """Loi 2023-451 art. 5 as amended by Ordonnance 2024-978: 'Images retouchees' only for edited faces or bodies,
+    'Images virtuelles' for AI-produced faces or bodies."""
+    clause = shipped.handbooks["fr"].clauses["creator-partnerships"]
+    note = _notes(clause, "fr")
+    assert re.search(r"edited to slim or thicken a body, or to change the look of a face, must carry \"Images retouchées\"",
+                     note)
+    assert re.search(r"AI produced a face or a body must carry \"Images virtuelles\"", note)
+    assert "Ordonnance n° 2024-978" in _cites(clause, "fr")
+    _rule_holds(shipped, "fr", "retouched-images-label-scope")
+
+
+# --- Germany -------------------------------------------------------------------------------------------------
+
+def test_de_policy_is_adopted_through_a_works_agreement(shipped):
+    """BetrVG s. 87(1) Nr. 1 (medium confidence, practitioner commentary): binding conduct rules are co-determined,
+    so where a works council exists the policy is adopted through a works agreement."""
+    scope = shipped.handbooks["de"].clauses["purpose-and-scope"]
+    note = _notes(scope, "de")
+    assert "adopts the binding rules of conduct in this policy through a works agreement (Betriebsvereinbarung)" in note
+    assert "Where a works council exists" in note
+    assert "§ 87(1) Nr. 1 BetrVG" in _cites(scope, "de")
+    assert "Betriebsvereinbarung" not in _text(shipped.handbooks["eu"].clauses["purpose-and-scope"])
+    _rule_holds(shipped, "de", "conduct-rules-works-agreement")
+
+
+def test_de_relies_on_gdpr_article_6_not_section_26_bdsg(shipped):
+    """CJEU C-34/21 (2023): s. 26(1) s. 1 BDSG is treated as inapplicable, so the German jurisdiction and its
+    monitoring note cite GDPR Art. 6(1)(b) and (f) instead."""
+    de = shipped.repo.jurisdictions["de"]
+    cites = " | ".join(f"{r.get('title', '')} {r.get('cite', '')}" for r in de.data.get("references", []))
+    for overlay in de.overlays:
+        cites += " | " + " | ".join(f"{r.get('title', '')} {r.get('cite', '')}"
+                                   for r in overlay.data.get("references", []))
+    assert "BDSG" not in cites and "Bundesdatenschutzgesetz" not in cites
+    assert "GDPR Art. 6(1)(b) and (f)" in cites and "C-34/21" in cites
+    note = _notes(shipped.handbooks["de"].clauses["monitoring"], "de")
+    assert "performance of your employment contract (Article 6(1)(b))" in note
+    assert "legitimate interests (Article 6(1)(f))" in note
+    _rule_holds(shipped, "de", "no-section-26-bdsg-basis")
+
+
+def test_de_existing_official_pages_with_visitor_posts_need_the_works_council(shipped):
+    """BAG 13.12.2016 - 1 ABR 7/15 concerned a page already running: visitor posts on existing pages are
+    co-determined too, not only on new pages."""
+    note = _notes(shipped.handbooks["de"].clauses["official-accounts"], "de")
+    assert "This applies to existing pages as well as new ones" in note
+    assert "or keep them on for an existing page" in note
+    assert "on a new official page" not in note
+
+
+# --- Quebec --------------------------------------------------------------------------------------------------
+
+def test_ca_qc_is_a_french_language_handbook_below_canada(shipped):
+    """Charter of the French language s. 41 (Bill 96): conditions of employment and training documents in French;
+    the handbook is fr-CA and requires translation (its overlay text is English until the translations work)."""
+    qc = shipped.repo.jurisdictions["ca-qc"]
+    assert qc.parent == "ca"
+    assert qc.data["locale"] == "fr-CA"
+    assert qc.data.get("requires_translation") is True
+    scope = shipped.handbooks["ca-qc"].clauses["purpose-and-scope"]
+    note = _notes(scope, "ca-qc")
+    assert "gives staff in Quebec this policy, and the training about it, in French" in note
+    assert "never on better terms than the French one" in note
+    assert "C-11, s. 41" in _cites(scope, "ca-qc")
+    _rule_holds(shipped, "ca-qc", "policy-in-french")
+
+
+def test_ca_qc_monitoring_needs_a_privacy_impact_assessment_and_names_the_person_in_charge(shipped):
+    """Law 25: P-39.1 s. 3.3 (privacy impact assessment for information systems, person in charge consulted from the
+    outset), s. 3.1 (person in charge, title and contact published), s. 8.1 (notice before profiling technology)."""
+    monitoring = shipped.handbooks["ca-qc"].clauses["monitoring"]
+    note = _notes(monitoring, "ca-qc")
+    assert "runs each tool above only after a privacy impact assessment" in note
+    assert "person in charge of the protection of personal information takes part from the start" in note
+    assert "technology with functions that can identify, locate or profile you" in note
+    cites = _cites(monitoring, "ca-qc")
+    for section in ("s. 3.1", "s. 3.3", "s. 8.1"):
+        assert f"P-39.1, {section}" in cites, section
+    assert "person in charge of the protection of personal information" in _notes(
+        shipped.handbooks["ca-qc"].clauses["personal-data"], "ca-qc")
+    for rule_id in ("privacy-impact-assessment", "person-in-charge"):
+        _rule_holds(shipped, "ca-qc", rule_id)
+    _rule_holds(shipped, "ca", "no-covert-monitoring")
+
+
+def test_quebec_rules_moved_out_of_the_english_canadian_handbook(shipped):
+    """The ca overlays no longer address Quebec staff in an English-only handbook: Quebec's text is in ca-qc."""
+    for clause_id in ("monitoring", "personal-data"):
+        clause = shipped.handbooks["ca"].clauses[clause_id]
+        assert "P-39.1" not in _cites(clause, "ca"), clause_id
+        assert not re.search(r"In Quebec, you", _notes(clause, "ca")), clause_id
+    assert "The Quebec handbook adds the rules of Quebec" in _notes(shipped.handbooks["ca"].clauses["monitoring"], "ca")
+    ca = shipped.repo.jurisdictions["ca"]
+    assert not any("Quebec" in (r.get("title") or "") for r in ca.data.get("references", []))
+
+
+# --- United States: the remaining Stericycle risk ------------------------------------------------------------
+
+def test_us_workplace_photos_carve_out_for_documenting_working_conditions(shipped):
+    """NLRA s. 7; Whole Foods Market, 363 NLRB No. 87 (2015): a consent-of-everyone photo rule can chill documenting
+    working conditions, so the US handbook carves that out and keeps only the confidentiality check."""
+    photos = shipped.handbooks["us"].clauses["workplace-photos"]
+    note = _notes(photos, "us")
+    assert "does not apply to photos or videos you take to document or discuss working conditions" in note
+    assert "co-workers, a union, a lawyer, a government agency or the public" in note
+    assert "Keep the background check" in note
+    assert "363 NLRB No. 87" in _cites(photos, "us")
+    _rule_holds(shipped, "us", "photos-working-conditions")
+
+
+def test_us_restructuring_is_free_to_discuss_with_co_workers(shipped):
+    """Restructuring is core s. 7 subject matter: the carve-out covers 'you and your co-workers', not only your own
+    job, and the confidentiality rules leave pay and conditions of co-workers out too."""
+    for jid in ("us", "us-ca", "us-ny"):
+        unreleased = _flat(shipped.handbooks[jid].clauses["unreleased-products-and-financials"].body)
+        assert ("It does not stop you and your co-workers from discussing how changes, including planned "
+                "restructuring, affect your jobs, pay and working conditions") in unreleased
+        assert "your own job" not in unreleased
+    confidential = _flat(shipped.handbooks["us"].clauses["confidential-information"].body)
+    assert "This rule does not cover pay or working conditions, yours or your co-workers'" in confidential
+    _rule_holds(shipped, "us", "confidentiality-covers-co-workers")
+
+
+def test_us_confidentiality_limits_internal_links_and_screenshots_to_the_listed_items(shipped):
+    """GC 15-04 pattern: an unqualified ban on internal links and screenshots of internal tools reaches protected
+    material; it now covers only those showing the listed confidential items."""
+    body = shipped.handbooks["us"].clauses["confidential-information"].body
+    assert "- Internal links or screenshots that show any of the items above." in body
+    assert "internal links and screenshots of internal tools" not in body
+
+
+def test_us_public_company_clause_uses_the_regulation_fd_test(shipped):
+    """Reg FD (17 C.F.R. s. 243.101(b), (c)): issuers registered or reporting under the Exchange Act, foreign private
+    issuers excluded, disclosures by senior officials; the exchange listing is the wrong test. Every employee: no
+    material non-public information learned through the role."""
+    clause = shipped.handbooks["us"].clauses["public-company-disclosure"]
+    body = _flat(clause.body)
+    assert "You must not post material non-public information that you learned through your role" in body
+    assert "The last three rules follow the SEC's Regulation FD" in body
+    assert not re.search(r"trade on a US (stock )?exchange", body)
+    assert "foreign private issuers" in clause.provenance[-1].reason
+    assert "243.10" in _cites(clause) and "10b-5" in _cites(clause)
+    _rule_holds(shipped, "us", "regulation-fd-scope")
+
+
+def test_media_inquiries_examples_stay_within_the_on_behalf_of_limit(shipped):
+    """GC 15-04, OM 12-59: media rules are lawful when limited to speaking on behalf of the company; the don't
+    examples no longer forbid a personal quote about strategy."""
+    media = shipped.handbooks["us"].clauses["media-inquiries"]
+    for example in media.get("examples")["dont"]:
+        assert re.search(r"on the company's behalf|as the company's view|for the company", example), example
+    _rule_holds(shipped, "us", "no-media-ban")
+
+
+def test_ai_imitation_ban_is_limited_to_deceptive_imitations(shipped):
+    """Satire of executives can be protected (NLRA s. 7); the rule now reaches imitations people could take as real."""
+    body = _flat(shipped.handbooks["us"].clauses["ai-generated-content"].body)
+    assert "imitates a real person, such as a colleague, customer or public figure, so that people could take it as real" in body
+    assert "Clearly labelled satire and parody, including of our executives, are not covered by this rule" in body
+    _rule_holds(shipped, "us", "imitation-limited-to-deception")
+
+
+# --- California ----------------------------------------------------------------------------------------------
+
+GOV_12964_5 = ("Nothing in this policy prevents you from discussing or disclosing information about unlawful acts in "
+               "the workplace, such as harassment or discrimination or any other conduct that you have reason to "
+               "believe is unlawful.")
+
+
+def test_us_ca_carries_the_section_12964_5_sentence(shipped):
+    """Cal. Gov. Code s. 12964.5(a)(1)(B)(ii): the statutory sentence, with 'policy' for 'agreement', in the
+    confidentiality clause and in the rights clause that governs every other restriction."""
+    for clause_id in ("confidential-information", "your-rights"):
+        clause = shipped.handbooks["us-ca"].clauses[clause_id]
+        assert GOV_12964_5 in _notes(clause, "us-ca"), clause_id
+        assert "12964.5" in _cites(clause, "us-ca"), clause_id
+    assert GOV_12964_5 not in _text(shipped.handbooks["us"].clauses["confidential-information"])
+    _rule_holds(shipped, "us-ca", "unlawful-acts-carve-out")
+
+
+def test_us_ca_monitoring_is_a_ccpa_notice_at_collection(shipped):
+    """Cal. Civ. Code s. 1798.100(a): categories, purposes, sale or sharing and retention, at or before collection."""
+    monitoring = shipped.handbooks["us-ca"].clauses["monitoring"]
+    note = _notes(monitoring, "us-ca")
+    assert "this clause is the notice at collection under the California Consumer Privacy Act" in note
+    assert "collects these categories of personal information" in note
+    assert "The purposes and how long each category is kept are listed for each tool above" in note
+    assert "does not sell this information or share it for cross-context behavioural advertising" in note
+    assert "1798.100" in _cites(monitoring, "us-ca")
+    _rule_holds(shipped, "us-ca", "notice-at-collection")
+
+
+def test_us_ca_consequences_reason_does_not_overstate_sections_96k_and_98_6(shipped):
+    """Grinzi v. San Diego Hospice, 120 Cal. App. 4th 72 (2004): s. 96(k) is procedural and s. 98.6 reaches only
+    conduct otherwise protected; the note is the company's own commitment."""
+    consequences = shipped.handbooks["us-ca"].clauses["consequences"]
+    step = next(p for p in consequences.provenance if p.jurisdiction == "us-ca")
+    reason = _flat(step.reason)
+    assert "Grinzi held that section 96(k) is procedural" in reason
+    assert "the company's own commitment" in reason
+    assert "protect employees from losing pay or their job over lawful conduct" not in reason
+    assert "120 Cal. App. 4th 72" in _cites(consequences, "us-ca")
+
+
+def test_us_ca_personal_phones_for_official_accounts_are_reimbursed(shipped):
+    """Cal. Lab. Code s. 2802; Cochran v. Schwan's Home Service, 228 Cal. App. 4th 1137 (2014)."""
+    devices = shipped.handbooks["us-ca"].clauses["working-time-and-devices"]
+    assert "use your personal phone for official accounts only if it is enrolled" in _flat(devices.body)
+    note = _notes(devices, "us-ca")
+    assert "the company reimburses part of your phone bill, as Labor Code section 2802 requires" in note
+    assert "2802" in _cites(devices, "us-ca")
+    _rule_holds(shipped, "us-ca", "phone-reimbursement")
+
+
+# --- New York ------------------------------------------------------------------------------------------------
+
+def test_us_ny_investigations_never_ask_to_open_a_personal_account_in_front_of_anyone(shipped):
+    """N.Y. Lab. Law s. 201-i(2)(a)(ii): no request to access a personal account in the employer's presence, so
+    'show the posts on your own phone' is gone from the New York step and its example."""
+    investigations = shipped.handbooks["us-ny"].clauses["investigations"]
+    body = _flat(investigations.body)
+    assert "It never asks you to open a personal account in front of anyone" in body
+    assert "posts that are public, or copies that the person who complained provided" in body
+    assert not any("own phone" in e for e in investigations.get("examples")["do"])
+    assert "201-i" in _cites(investigations, "us-ny")
+    assert "on your own phone" in " ".join(shipped.handbooks["us"].clauses["investigations"].get("examples")["do"])
+    _rule_holds(shipped, "us-ny", "no-personal-account-access-in-presence")
+    pattern = re.compile(_rule(shipped, "us-ny", "no-personal-account-access-in-presence")["forbid"], re.IGNORECASE)
+    assert pattern.search("Show the investigator the two posts named in the complaint on your own phone.")
+
+
+def test_us_ny_off_duty_law_has_several_exceptions(shipped):
+    """N.Y. Lab. Law s. 201-d has several exceptions; the material conflict of interest in s. 201-d(3) is one."""
+    note = _notes(shipped.handbooks["us-ny"].clauses["consequences"], "us-ny")
+    assert "The law has several exceptions" in note
+    assert "material conflict of interest with the company's trade secrets, proprietary information" in note
+    _rule_holds(shipped, "us-ny", "off-duty-exceptions-not-single")
+    _rule_holds(shipped, "us-ny", "off-duty-activities")
+
+
+def test_uk_duty_to_prevent_sexual_harassment_covers_third_parties(shipped):
+    """Equality Act 2010 s. 40A (from 26 Oct 2024; EHRC: third parties included), relevant to account managers who
+    face the public; the Employment Rights Act 2025 raises it to all reasonable steps."""
+    conduct = shipped.handbooks["uk"].clauses["respectful-conduct"]
+    note = _notes(conduct, "uk")
+    assert "prevent sexual harassment of its staff, including by clients, customers and members of the public" in note
+    assert "It takes all reasonable steps to prevent harassment of its staff, whoever it comes from" in note
+    assert "through an official account, report them to the people team" in note
+    assert "s. 40A" in _cites(conduct, "uk")
+    _rule_holds(shipped, "uk", "duty-to-prevent-sexual-harassment")
+
+
+# --- Smaller legal points ------------------------------------------------------------------------------------
+
+def test_us_dtsa_notice_includes_the_anti_retaliation_lawsuit(shipped):
+    """18 U.S.C. s. 1833(b)(2): in a retaliation suit the trade secret may go to the employee's lawyer and be used in
+    court if filed under seal and disclosed only under a court order."""
+    clause = shipped.handbooks["us"].clauses["confidential-information"]
+    note = _notes(clause, "us")
+    assert "If you sue the company for retaliation for reporting a suspected breach of law" in note
+    assert "file any document that contains it under seal, and disclose it only as a court orders" in note
+    assert "1833(b)(1) and (2)" in _cites(clause, "us")
+    _rule_holds(shipped, "us", "dtsa-notice")
+    _rule_holds(shipped, "us", "dtsa-retaliation-lawsuit")
+
+
+def test_eu_whistleblower_directive_covers_the_areas_of_article_2(shipped):
+    """Directive (EU) 2019/1937 Art. 2: listed areas of EU law, which member states may extend."""
+    clause = shipped.handbooks["eu"].clauses["reporting-concerns"]
+    note = _notes(clause, "eu")
+    assert "when you report a breach of EU law in the areas it lists" in note
+    assert "National law often protects reports on more subjects" in note
+    assert "Arts. 2, 15 and 24" in _cites(clause, "eu")
+    _rule_holds(shipped, "eu", "whistleblower-scope")
+
+
+def test_ca_on_policy_copies_for_new_hires_and_retention_after_it_ceases(shipped):
+    """Ontario ESA s. 41.1.1 (copy to new employees within 30 days of hire) and s. 15(8.2) (keep three years after the
+    policy ceases to be in effect)."""
+    clause = shipped.handbooks["ca-on"].clauses["electronic-monitoring-policy"]
+    body = _flat(clause.body)
+    assert "New employees receive a copy within 30 days of starting work" in body
+    assert "three years after it ceases to be in effect" in body
+    assert "The company keeps each version for three years." not in body
+    _rule_holds(shipped, "ca-on", "monitoring-policy-copies-and-retention")
+    _rule_holds(shipped, "ca-on", "electronic-monitoring-policy")
+
+
+# --- Consistency between clauses -----------------------------------------------------------------------------
+
+def test_no_clause_makes_personal_accounts_part_of_the_job(shipped):
+    """separate-accounts promises the company never asks you to use a personal account for work (Delaware, among
+    others, bars requiring it); advocacy and the LinkedIn tips no longer assume otherwise."""
+    for jid in shipped.handbooks:
+        clauses = shipped.handbooks[jid].clauses
+        assert "never asks you to make a personal account public, to change its settings or to use it for work" in \
+            _flat(clauses["separate-accounts"].body), jid
+        for clause in clauses.values():
+            text = _flat(_text(clause))
+            assert not re.search(r"unless your role description says so", text), (jid, clause.id)
+            assert not re.search(r"If you recruit for the company on LinkedIn", text), (jid, clause.id)
+    handbook = shipped.handbooks[GLOBAL]
+    assert "never part of your duties, and nobody may hold it against you" in _flat(
+        handbook.clauses["advocacy-leaderboard"].body)
+    assert "If you choose to share a job opening from your own profile" in handbook.clauses["platform-linkedin"].body
+
+
+
+# --- Thin themes ---------------------------------------------------------------------------------------------
+
+def test_legal_threats_subpoenas_and_regulator_requests_go_to_legal(shipped):
+    """Requests made to the company go to legal; the employee's own right to talk to a regulator stays (SEC Rule
+    21F-17, the your-rights clause)."""
+    for jid in shipped.handbooks:
+        clause = shipped.handbooks[jid].clauses["legal-and-regulator-requests"]
+        body = _flat(clause.body)
+        for item in ("legal threat", "subpoena", "request from a regulator"):
+            assert item in body, (jid, item)
+        assert "It does not stop you from talking to a regulator, a lawyer, a union or the authorities yourself" in body
+        assert "(#legal-and-regulator-requests)" in shipped.handbooks[jid].clauses["media-inquiries"].body
+
+
+def test_training_covers_ambassadors_and_ai_literacy(shipped):
+    """FTC staff FAQ (train advocates on disclosure); EU AI Act Art. 4 (AI literacy, in force since 2 Feb 2025; the
+    2026 amendments soften its wording, so the EU note does not rely on either version's exact words)."""
+    body = _flat(shipped.handbooks[GLOBAL].clauses["training"].body)
+    assert "Ambassadors must complete a short course on disclosure before their first share" in body
+    assert "Anyone who uses AI tools for social media work must complete the AI tools course first" in body
+    assert "within 30 days of joining" in body
+    eu = shipped.handbooks["eu"].clauses["training"]
+    note = _notes(eu, "eu")
+    assert "AI literacy" in note and "Article 4 of the AI Act" in note
+    assert "2024/1689, Art. 4" in _cites(eu, "eu")
+    for jid in ("de", "fr"):
+        assert "Article 4 of the AI Act" in _notes(shipped.handbooks[jid].clauses["training"], "eu"), jid
+
+
+def test_every_reader_can_tell_which_version_applies(shipped):
+    """Localisation: home version, travel, working from abroad, contractors."""
+    body = _flat(shipped.handbooks[GLOBAL].clauses["which-handbook-applies"].body)
+    for case in ("**Your home version.**", "**Travel.**", "**Working from abroad.**", "**Contractors and creators.**"):
+        assert case in body, case
+    assert "tell the people team before you work from another country for more than 30 days" in body
+
+
+def test_one_term_per_thing_and_one_disclaimer(shipped):
+    """The communications team, the security hotline, the advocacy tool, one onboarding deadline and one
+    'my views' disclaimer, in every handbook; the X tip no longer suggests a bio note is enough disclosure."""
+    stray = {
+        "press team": r"\bpress team\b", "security portal": r"\bsecurity portal\b",
+        "advocacy library": r"\badvocacy library\b", "first week or month": r"\byour first (week|month)\b",
+        "other disclaimers": r"speaking for myself|posts are your own views",
+    }
+    for jid, handbook in shipped.handbooks.items():
+        for clause in handbook.clauses.values():
+            text = _text(clause) + " ".join((clause.get("examples") or {}).get("dont", []))
+            for name, pattern in stray.items():
+                assert not re.search(pattern, text, re.IGNORECASE), (jid, clause.id, name)
+    base = shipped.handbooks[GLOBAL].clauses
+    assert "My views, not my employer's" in base["speaking-for-the-company"].body
+    x_tip = _flat(base["platform-x"].body)
+    assert "A bio note does not replace the disclosure in each post" in x_tip
+    assert "(#disclose-affiliation)" in x_tip
+    for clause_id in ("lost-devices", "phishing-and-impersonation", "platform-github-and-forums"):
+        assert "security hotline" in base[clause_id].body, clause_id
