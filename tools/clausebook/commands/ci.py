@@ -31,7 +31,7 @@ from clausebook.core.problems import (
     has_errors,
     summary_line,
 )
-from clausebook.diff.comparison import Diff
+from clausebook.diff.compare import Diff
 from clausebook.diff.redline import escape_markdown
 from clausebook.diff.revisions import compute
 from clausebook.lint.config import load_config

@@ -11,14 +11,14 @@ from __future__ import annotations
 import json
 
 from clausebook.core.model import GLOBAL
-from clausebook.diff.comparison import (
+from clausebook.diff.compare import (
     ADDED,
     REMOVED,
     ClauseChange,
     Diff,
     FieldRedline,
-    field_label,
 )
+from clausebook.diff.fields import field_label
 from clausebook.diff.redline import (
     EQUAL,
     Segment,
