@@ -2,16 +2,20 @@
 
 from __future__ import annotations
 
+import argparse
 import sys
 import textwrap
+from collections.abc import Iterable
+from typing import Any
 
+from clausebook.commands._common import Subcommands, refuse_on_errors
 from clausebook.commands.resolve import open_checked
 from clausebook.core.errors import UsageError
 from clausebook.core.model import GLOBAL
-from clausebook.core.problems import has_errors
+from clausebook.core.resolve import Note
 
 
-def register(sub) -> None:
+def register(sub: Subcommands) -> None:
     parser = sub.add_parser("explain", help="show a clause in a jurisdiction and how it got there",
                             description="Show the base text, each overlay applied (jurisdiction, action, "
                                         "reason, law) and the resulting clause.")
@@ -24,7 +28,7 @@ def _block(text: str, indent: str = "    ") -> str:
     return textwrap.indent(text.rstrip("\n"), indent) + "\n"
 
 
-def _clause_text(fields: dict, notes=()) -> str:
+def _clause_text(fields: dict[str, Any], notes: Iterable[Note] = ()) -> str:
     out = f"{fields.get('title')}  [{fields.get('level')}, owner: {fields.get('owner')}]\n"
     for note in notes:
         if note.placement == "before":
@@ -36,10 +40,10 @@ def _clause_text(fields: dict, notes=()) -> str:
     return out
 
 
-def run(args) -> int:
+def run(args: argparse.Namespace) -> int:
     workspace = open_checked(args.root, args.jurisdiction)
-    if has_errors(workspace.problems):
-        return 1
+    if refused := refuse_on_errors(workspace.problems):
+        return refused
     repo = workspace.repo
     handbook = workspace.handbooks[args.jurisdiction]
     base = repo.clause(args.clause)

@@ -215,7 +215,7 @@ def _change(cid: str, by_j: dict[str, tuple[ResolvedClause | None, ResolvedClaus
     kind = kinds.pop() if len(kinds) == 1 else MODIFIED
 
     any_clause = next(c for j in jurisdictions for c in (by_j[j][1], by_j[j][0]) if c is not None)
-    title_source = next((by_j[j][1] for j in jurisdictions if by_j[j][1] is not None), any_clause)
+    title_source = next((new for j in jurisdictions if (new := by_j[j][1]) is not None), any_clause)
 
     material_reasons: dict[str, list[str]] = {}
     editorial_reasons: dict[str, list[str]] = {}
