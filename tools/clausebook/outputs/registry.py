@@ -22,6 +22,7 @@ from clausebook.outputs import (
     diff_json,
     diff_markdown,
     diff_text,
+    explain,
     github,
     handbook,
     problems,
@@ -41,6 +42,7 @@ RULES = "rules"  # rules.RuleListing
 RULE = "rule"  # lint.registry.RuleDoc
 LEGAL_RULE = "legal-rule"  # a jurisdiction's rule, as a mapping
 CHECK_SUMMARY = "check-summary"  # summary.CheckOutcome
+EXPLANATION = "explanation"  # explain.Explanation
 
 
 @dataclass(frozen=True)
@@ -76,6 +78,7 @@ FORMATS: tuple[Format, ...] = (
     Format(LEGAL_RULE, "text", rules.format_legal_rule_text, "text"),
     Format(LEGAL_RULE, "json", rules.format_legal_rule_json, "json"),
     Format(CHECK_SUMMARY, "markdown", summary.format_summary, "markdown (a job summary)"),
+    Format(EXPLANATION, "text", explain.format_text, "text"),
 )
 
 _BY_KEY = {(f.kind, f.name): f for f in FORMATS}
