@@ -15,7 +15,6 @@ from __future__ import annotations
 import argparse
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
 
 from clausebook.outputs import (
     codequality,
@@ -96,10 +95,6 @@ def formatter(kind: str, name: str) -> Callable[..., str]:
     except KeyError:
         known = ", ".join(f.name for f in FORMATS if f.kind == kind) or "none"
         raise LookupError(f"no '{name}' format for {kind}; known: {known}") from None
-
-
-def render(kind: str, name: str, data: Any, **options: Any) -> str:
-    return formatter(kind, name)(data, **options)
 
 
 def _spoken_list(words: list[str]) -> str:
