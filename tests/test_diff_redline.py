@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from clausebook.diff.comparison import obligations
+from clausebook.diff.materiality import obligations
 from clausebook.diff.redline import (
     DELETE,
     EQUAL,

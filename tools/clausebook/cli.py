@@ -12,6 +12,7 @@ import importlib
 import os
 import sys
 from collections.abc import Sequence
+from typing import NoReturn
 
 from clausebook import __version__
 from clausebook.core.errors import UsageError
@@ -20,7 +21,7 @@ COMMANDS = ("validate", "lint", "resolve", "explain", "diff", "review", "codeown
 
 
 class _Parser(argparse.ArgumentParser):
-    def error(self, message: str) -> None:  # argparse's usage errors exit 2, as the contract says
+    def error(self, message: str) -> NoReturn:  # argparse's usage errors exit 2, as the contract says
         self.print_usage(sys.stderr)
         self.exit(2, f"clausebook: error: {message}\n")
 

@@ -12,40 +12,28 @@ merged into REF since it branched off.
 
 from __future__ import annotations
 
-import hashlib
-import json
+import argparse
 import os
 import sys
-from collections.abc import Sequence
 from pathlib import Path
 
 from clausebook.codeowners import CODEOWNERS_PATH
 from clausebook.commands import codeowners
+from clausebook.commands._common import Subcommands
 from clausebook.core.errors import UsageError
-from clausebook.core.problems import (
-    Problem,
-    count,
-    format_github,
-    format_text,
-    github_annotation,
-    has_errors,
-    summary_line,
-)
-from clausebook.diff.comparison import Diff
-from clausebook.diff.redline import escape_markdown
+from clausebook.core.problems import Problem, has_errors, summary_line
 from clausebook.diff.revisions import compute
 from clausebook.lint.config import load_config
 from clausebook.lint.engine import lint
-from clausebook.outputs.diff import code, format_markdown, short
+from clausebook.outputs.registry import CHECK_SUMMARY, PROBLEMS, formatter
+from clausebook.outputs.summary import CheckOutcome
 from clausebook.workspace import Workspace, open_git, open_revision, open_worktree
 
-# Rows of the problem table in the summary; every problem is still printed.
-SUMMARY_PROBLEMS = 50
 SHALLOW_HINT = ("fetch the full history: `actions/checkout` with `fetch-depth: 0` on GitHub, "
                 "`GIT_DEPTH: 0` on GitLab, or `git fetch --unshallow` by hand")
 
 
-def register(sub) -> None:
+def register(sub: Subcommands) -> None:
     parser = sub.add_parser(
         "ci", help="the pull-request check: lint, diff, CODEOWNERS, job summary, annotations",
         description="Validate and lint what changed since REF, show the semantic diff, check "
@@ -96,60 +84,11 @@ def lint_problems(workspace: Workspace, base: Workspace) -> list[Problem]:
     return lint(workspace, load_config(workspace.root), changed_since=since)
 
 
-# --- GitLab code quality -------------------------------------------------------------
-
-_CODEQUALITY_SEVERITY = {"error": "major", "warning": "minor", "info": "info"}
-
-
-def format_codequality(problems: Sequence[Problem]) -> str:
-    """Problems as a GitLab code quality report; the fingerprint ignores the line so moves keep it."""
-    report = []
-    for p in problems:
-        fingerprint = hashlib.sha256(f"{p.path}\0{p.code}\0{p.message}".encode()).hexdigest()
-        report.append({
-            "description": f"{p.code} {p.message}",
-            "check_name": p.code,
-            "fingerprint": fingerprint,
-            "severity": _CODEQUALITY_SEVERITY.get(p.severity, "info"),
-            "location": {"path": p.path, "lines": {"begin": p.line}},
-        })
-    return json.dumps(report, indent=2, ensure_ascii=False) + "\n"
-
-
 # --- the summary ------------------------------------------------------------------------
 
 
-def summary_markdown(problems: Sequence[Problem], files: int, diff: Diff | None,
-                     codeowners_lines: list[str] | None, notes: Sequence[str], ref: str, base_sha: str) -> str:
-    """The job summary; `codeowners_lines` is None when CODEOWNERS could not be checked."""
-    failed = has_errors(problems) or bool(codeowners_lines)
-    out = [f"## clausebook: {'failed' if failed else 'passed'}\n\n"]
-    out.append(f"Compared with {code(ref)} (merge base {code(short(base_sha))}). "
-               f"{escape_markdown(summary_line(problems, files))}.\n")
-    for note in notes:
-        out.append(f"\n> **Note:** {escape_markdown(note)}\n")
-    if problems:
-        out.append("\n### Problems\n\n| Where | Severity | Code | Message |\n|---|---|---|---|\n")
-        for p in problems[:SUMMARY_PROBLEMS]:
-            out.append(f"| `{p.path}:{p.line}:{p.column}` | {p.severity} | `{p.code}` | "
-                       f"{escape_markdown(p.message).replace(chr(10), ' ')} |\n")
-        if len(problems) > SUMMARY_PROBLEMS:
-            out.append(f"\n_{len(problems) - SUMMARY_PROBLEMS} more in the job log._\n")
-    out.append("\n### Code owners\n\n")
-    if codeowners_lines is None:
-        out.append("Not checked: fix the errors above first.\n")
-    elif codeowners_lines:
-        out.append(escape_markdown(codeowners_lines[0]) + "\n")
-        if len(codeowners_lines) > 1:
-            out.append("\n```diff\n" + "\n".join(codeowners_lines[1:]) + "\n```\n")
-    else:
-        out.append("`.github/CODEOWNERS` is up to date.\n")
-    if diff is not None:
-        out.append("\n" + format_markdown(diff, heading="###"))
-    return "".join(out)
-
-
 def write_summary(text: str, target: str | None) -> None:
+    """Append to `target` (GitHub's job summary is one file for all steps), else print."""
     if target:
         with open(target, "a", encoding="utf-8") as handle:
             handle.write(text if text.endswith("\n") else text + "\n")
@@ -160,7 +99,7 @@ def write_summary(text: str, target: str | None) -> None:
 # --- the run ------------------------------------------------------------------------------
 
 
-def run(args) -> int:
+def run(args: argparse.Namespace) -> int:
     root = Path(args.root).resolve()
     workspace = open_worktree(root)  # not a clausebook repository -> exit 2 before touching git
     base_sha, base_note = comparison_base(root, args.base)
@@ -178,11 +117,12 @@ def run(args) -> int:
         owner_lines = codeowners.check(workspace)
 
     if os.environ.get("GITHUB_ACTIONS"):
-        sys.stdout.write(format_github(problems))
+        annotate = formatter(PROBLEMS, "github")
+        sys.stdout.write(annotate(problems))
         if owner_lines:
-            print(github_annotation(Problem(CODEOWNERS_PATH, 1, 1, "error", "CODEOWNERS", owner_lines[0])))
+            sys.stdout.write(annotate([Problem(CODEOWNERS_PATH, 1, 1, "error", "CODEOWNERS", owner_lines[0])]))
     else:
-        sys.stdout.write(format_text(problems))
+        sys.stdout.write(formatter(PROBLEMS, "text")(problems))
         if owner_lines:
             print("\n".join(owner_lines))
     sys.stdout.flush()
@@ -191,9 +131,8 @@ def run(args) -> int:
         print(f"clausebook: note: {note}", file=sys.stderr)
 
     if args.codequality:
-        Path(args.codequality).write_text(format_codequality(problems), encoding="utf-8")
-    summary = summary_markdown(problems, workspace.files, diff, owner_lines, notes, args.base, base_sha)
-    write_summary(summary, args.summary or os.environ.get("GITHUB_STEP_SUMMARY"))
-    errors = count(problems, "error")
-    return 1 if errors or owner_lines else 0
+        Path(args.codequality).write_text(formatter(PROBLEMS, "codequality")(problems), encoding="utf-8")
+    outcome = CheckOutcome(problems, workspace.files, diff, owner_lines, notes, args.base, base_sha)
+    write_summary(formatter(CHECK_SUMMARY, "markdown")(outcome), args.summary or os.environ.get("GITHUB_STEP_SUMMARY"))
+    return 1 if outcome.failed else 0
 

@@ -2,17 +2,18 @@
 
 from __future__ import annotations
 
+import argparse
 import os
 import sys
 import tempfile
 from pathlib import Path
 
 from clausebook.codeowners import CODEOWNERS_PATH, differences, generate
-from clausebook.core.problems import format_text, has_errors
+from clausebook.commands._common import Subcommands, refuse_on_errors
 from clausebook.workspace import Workspace, open_worktree
 
 
-def register(sub) -> None:
+def register(sub: Subcommands) -> None:
     parser = sub.add_parser(
         "codeowners", help="write (or check) .github/CODEOWNERS from the clause owners",
         description="Write .github/CODEOWNERS so that each clause file and each overlay file needs the "
@@ -57,13 +58,12 @@ def check(workspace: Workspace) -> list[str]:
             "(- on disk, + expected):", *lines[2:]]
 
 
-def run(args) -> int:
+def run(args: argparse.Namespace) -> int:
     workspace = open_worktree(args.root)
-    if has_errors(workspace.problems):
-        sys.stdout.write(format_text([p for p in workspace.problems if p.severity == "error"]))
-        print(f"clausebook: the repository has errors (above); {CODEOWNERS_PATH} would miss the files "
-              "they affect, so it was not " + ("checked" if args.check else "written"), file=sys.stderr)
-        return 1
+    not_done = "checked" if args.check else "written"
+    if refused := refuse_on_errors(
+            workspace.problems, f"{CODEOWNERS_PATH} would miss the files they affect, so it was not {not_done}"):
+        return refused
     expected, warnings = generate(workspace)
     for warning in warnings:
         print(f"clausebook: warning: {warning}", file=sys.stderr)

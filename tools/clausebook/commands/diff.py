@@ -2,16 +2,17 @@
 
 from __future__ import annotations
 
+import argparse
 import os
 import sys
+from typing import Any, TextIO
 
+from clausebook.commands._common import Subcommands
 from clausebook.diff.revisions import compute
-from clausebook.outputs.diff import format_json, format_markdown, format_text
-
-FORMATS = ("text", "markdown", "json")
+from clausebook.outputs.registry import DIFF, add_format_option, formatter
 
 
-def register(sub) -> None:
+def register(sub: Subcommands) -> None:
     parser = sub.add_parser(
         "diff", help="semantic diff between two git revisions",
         description="Compare the resolved clauses of every jurisdiction at two revisions: which clauses were "
@@ -21,25 +22,21 @@ def register(sub) -> None:
     parser.add_argument("base", metavar="BASE", help="the revision to compare from (a branch, tag or commit)")
     parser.add_argument("head", metavar="HEAD", nargs="?",
                         help="the revision to compare to (default: the working tree)")
-    parser.add_argument("--format", choices=FORMATS, default="text",
-                        help="text (a terminal), markdown (a pull-request comment) or json")
+    add_format_option(parser, DIFF)
     parser.add_argument("--exit-code", action="store_true",
                         help="exit 1 when there are changes, as `git diff --exit-code` does")
     parser.set_defaults(func=run)
 
 
-def use_color(stream=sys.stdout) -> bool:
+def use_color(stream: TextIO = sys.stdout) -> bool:
     return stream.isatty() and not os.environ.get("NO_COLOR")
 
 
-def run(args) -> int:
+def run(args: argparse.Namespace) -> int:
     diff, notes = compute(args.root, args.base, args.head)
     for note in notes:
         print(f"clausebook: note: {note}", file=sys.stderr)
-    if args.format == "json":
-        sys.stdout.write(format_json(diff))
-    elif args.format == "markdown":
-        sys.stdout.write(format_markdown(diff))
-    else:
-        sys.stdout.write(format_text(diff, color=use_color(sys.stdout)))
+    # Colour is a terminal's business: only text takes it.
+    options: dict[str, Any] = {"color": use_color(sys.stdout)} if args.format == "text" else {}
+    sys.stdout.write(formatter(DIFF, args.format)(diff, **options))
     return 1 if args.exit_code and diff.changes else 0

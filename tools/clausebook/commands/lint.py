@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+import argparse
+
+from clausebook.commands._common import Subcommands, emit
 from clausebook.lint.engine import lint
-from clausebook.outputs.problems import add_format_option, emit
+from clausebook.outputs.registry import PROBLEMS, add_format_option
 from clausebook.workspace import open_worktree
 
 FAIL_ON = ("overdue",)
 
 
-def register(sub) -> None:
+def register(sub: Subcommands) -> None:
     parser = sub.add_parser(
         "lint", help="structure checks and every lint rule",
         description="Run the structure checks (S) and the content (C), legal (L), review (R) and security (X) "
@@ -20,11 +23,11 @@ def register(sub) -> None:
                              "(and the jurisdictions they touch); structure problems are always all reported")
     parser.add_argument("--fail-on", action="append", choices=FAIL_ON, default=[],
                         help="make these findings errors: 'overdue' reviews")
-    add_format_option(parser)
+    add_format_option(parser, PROBLEMS)
     parser.set_defaults(func=run)
 
 
-def run(args) -> int:
+def run(args: argparse.Namespace) -> int:
     workspace = open_worktree(args.root)
     problems = lint(workspace, changed_since=args.changed_since, fail_on=frozenset(args.fail_on))
     return emit(problems, args.format, workspace.files)

@@ -2,15 +2,16 @@
 
 from __future__ import annotations
 
+import argparse
 import sys
 from pathlib import Path
 
-from clausebook.core.problems import format_text, has_errors
+from clausebook.commands._common import Subcommands, refuse_on_errors
 from clausebook.site.export import export
 from clausebook.workspace import open_worktree
 
 
-def register(sub) -> None:
+def register(sub: Subcommands) -> None:
     parser = sub.add_parser(
         "render", help="write the handbook pages as Markdown with a mkdocs.yml",
         description="Write the handbook pages (the ones the MkDocs plugin serves) as Markdown files, "
@@ -24,13 +25,10 @@ def register(sub) -> None:
     parser.set_defaults(func=run)
 
 
-def run(args) -> int:
+def run(args: argparse.Namespace) -> int:
     workspace = open_worktree(args.root)
-    if has_errors(workspace.problems):
-        sys.stdout.write(format_text([p for p in workspace.problems if p.severity == "error"]))
-        print("clausebook: the repository has errors (above); the handbook is not rendered until they are fixed",
-              file=sys.stderr)
-        return 1
+    if refused := refuse_on_errors(workspace.problems, "the handbook is not rendered until they are fixed"):
+        return refused
     written = export(workspace, Path(args.out), with_history=not args.no_history)
     pages = sum(1 for p in written if p.suffix == ".md")
     print(f"clausebook: wrote {pages} pages and mkdocs.yml to {args.out}", file=sys.stderr)

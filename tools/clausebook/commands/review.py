@@ -3,22 +3,17 @@
 from __future__ import annotations
 
 import argparse
-import csv
 import datetime as dt
-import io
-import json
 import sys
-from collections.abc import Sequence
 from pathlib import Path
 
+from clausebook.commands._common import Subcommands, refuse_on_errors
 from clausebook.core.errors import UsageError
-from clausebook.core.problems import format_text, has_errors
 from clausebook.history.model import History
 from clausebook.history.scan import begin_scan
+from clausebook.outputs.registry import REVIEW_REPORT, REVIEW_STATUS, add_format_option, formatter
+from clausebook.outputs.review import StatusListing
 from clausebook.review import (
-    REPORT_FIELDS,
-    STATUS_FIELDS,
-    ClauseReview,
     count_by_status,
     record_review,
     record_target,
@@ -26,12 +21,11 @@ from clausebook.review import (
     review_message,
     review_status,
     select_clauses,
-    summary,
 )
 from clausebook.workspace import Workspace, open_worktree
 
 
-def register(sub) -> None:
+def register(sub: Subcommands) -> None:
     parser = sub.add_parser("review", help="review state of every clause, from the git history",
                             description="Track clause reviews from the git history: which clauses are due, "
                                         "record a review, export the evidence.")
@@ -43,7 +37,7 @@ def register(sub) -> None:
                                             "and status (overdue, due-soon, unknown, ok).")
     status.add_argument("--as-of", metavar="DATE", type=_date,
                         help="answer for this date, YYYY-MM-DD (default: today, UTC); only history up to it counts")
-    status.add_argument("--format", choices=("text", "json", "csv"), default="text")
+    add_format_option(status, REVIEW_STATUS)
     status.add_argument("--owner", metavar="TEAM", help="only the clauses this team owns")
     status.add_argument("--fail-on", choices=("overdue",),
                         help="exit 1 when any clause is overdue (exit 2 when a shallow clone hides the dates "
@@ -63,7 +57,7 @@ def register(sub) -> None:
                                description="One record per change or review: clause, event, commit, date "
                                            "(UTC), author and jurisdictions. Needs the full history: a shallow "
                                            "clone is refused rather than exported as incomplete evidence.")
-    audit.add_argument("--format", choices=("csv", "json"), default="csv")
+    add_format_option(audit, REVIEW_REPORT)
     audit.set_defaults(func=run_report)
 
 
@@ -81,15 +75,7 @@ def _today() -> dt.date:
 def _checked_workspace(root: str) -> Workspace | None:
     """The work tree's repository; None (after printing the errors) when it has errors."""
     workspace = open_worktree(root)
-    return None if _errors_reported(workspace) else workspace
-
-
-def _errors_reported(workspace: Workspace) -> bool:
-    if not has_errors(workspace.problems):
-        return False
-    sys.stdout.write(format_text([p for p in workspace.problems if p.severity == "error"]))
-    print("clausebook: the repository has errors (above); fix them first (`clausebook validate`)", file=sys.stderr)
-    return True
+    return None if refuse_on_errors(workspace.problems) else workspace
 
 
 def _shallow_notice(history: History) -> None:
@@ -103,7 +89,7 @@ def _shallow_notice(history: History) -> None:
 # --- status -------------------------------------------------------------------------
 
 
-def run_status(args) -> int:
+def run_status(args: argparse.Namespace) -> int:
     pending = begin_scan(Path(args.root))  # git reads the log while the work tree loads
     workspace = _checked_workspace(args.root)
     if workspace is None:
@@ -118,13 +104,7 @@ def run_status(args) -> int:
     items = review_status(repo, history, as_of)
     if args.owner is not None:
         items = [item for item in items if item.owner == args.owner]
-    if args.format == "json":
-        sys.stdout.write(json.dumps([item.to_dict() for item in items], indent=2, ensure_ascii=False) + "\n")
-    elif args.format == "csv":
-        sys.stdout.write(_csv(STATUS_FIELDS, [item.to_dict() for item in items]))
-    else:
-        sys.stdout.write(status_table(items))
-        print(summary(items, as_of))
+    sys.stdout.write(formatter(REVIEW_STATUS, args.format)(StatusListing(items, as_of)))
     unknown = [item.clause for item in items if item.status == "unknown"]
     cut_off = [clause for clause in unknown if clause in history.truncated]
     uncommitted = [clause for clause in unknown if clause not in history.truncated]
@@ -141,47 +121,16 @@ def run_status(args) -> int:
     return 0
 
 
-def status_table(items: Sequence[ClauseReview]) -> str:
-    """An aligned text table, one clause a line."""
-    header = ("STATUS", "DUE", "CLAUSE", "OWNER", "MONTHS", "LAST REVIEWED", "LAST CHANGED", "POLICY")
-    rows = [header] + [(
-        item.status,
-        _show(item.due),
-        item.clause,
-        item.owner,
-        str(item.review_months),
-        _show(item.last_reviewed.date if item.last_reviewed else None),
-        _show(item.last_changed.date if item.last_changed else None),
-        item.policy,
-    ) for item in items]
-    widths = [max(len(row[i]) for row in rows) for i in range(len(header))]
-    return "".join("  ".join(cell.ljust(width) for cell, width in zip(row, widths)).rstrip() + "\n"
-                   for row in rows)
-
-
-def _show(date: dt.date | None) -> str:
-    return date.isoformat() if date is not None else "-"
-
-
-def _csv(fields: Sequence[str], rows: list[dict]) -> str:
-    out = io.StringIO()
-    writer = csv.DictWriter(out, fieldnames=list(fields), lineterminator="\n")
-    writer.writeheader()
-    for row in rows:
-        writer.writerow({k: (";".join(v) if isinstance(v, list) else "" if v is None else v) for k, v in row.items()})
-    return out.getvalue()
-
-
 # --- record -------------------------------------------------------------------------
 
 
-def run_record(args) -> int:
+def run_record(args: argparse.Namespace) -> int:
     if not args.clauses and args.owner is None:
         raise UsageError("name the clauses reviewed (review record CLAUSE...) or a team (--owner TEAM)")
     workspace = open_worktree(args.root)  # a clausebook repository? (exit 2 if not)
     target = record_target(workspace.root)  # can git take the commit? (exit 2 if not)
-    if _errors_reported(workspace):
-        return 1
+    if refused := refuse_on_errors(workspace.problems):
+        return refused
     clauses, problems = select_clauses(workspace.repo, args.clauses, args.owner)
     if problems:
         for problem in problems:
@@ -198,7 +147,7 @@ def run_record(args) -> int:
 # --- report -------------------------------------------------------------------------
 
 
-def run_report(args) -> int:
+def run_report(args: argparse.Namespace) -> int:
     pending = begin_scan(Path(args.root))
     workspace = _checked_workspace(args.root)
     if workspace is None:
@@ -209,9 +158,5 @@ def run_report(args) -> int:
         raise UsageError(f"this is a shallow clone: the changes and reviews{since} are missing, so the report "
                          "would be incomplete evidence. Fetch the full history first: git fetch --unshallow "
                          "(in GitHub Actions: actions/checkout with fetch-depth: 0)")
-    rows = report(history)
-    if args.format == "json":
-        sys.stdout.write(json.dumps(rows, indent=2, ensure_ascii=False) + "\n")
-    else:
-        sys.stdout.write(_csv(REPORT_FIELDS, rows))
+    sys.stdout.write(formatter(REVIEW_REPORT, args.format)(report(history)))
     return 0

@@ -2,39 +2,29 @@
 
 from __future__ import annotations
 
-import json
+import argparse
 import sys
-import textwrap
+from pathlib import Path
+from typing import Any
 
+from clausebook.commands._common import Subcommands
 from clausebook.core.errors import UsageError
-from clausebook.lint.registry import FAMILIES, JURISDICTION_RULE, RuleDoc, rule_docs
+from clausebook.lint.registry import JURISDICTION_RULE, rule_docs
+from clausebook.outputs.registry import LEGAL_RULE, RULE, RULES, add_format_option, formatter
+from clausebook.outputs.rules import DeclaredRule, RuleListing
 
 
-def register(sub) -> None:
+def register(sub: Subcommands) -> None:
     parser = sub.add_parser("rules", help="list the lint rules, or explain one",
                             description="List every lint rule with its code, default severity and summary; "
                                         "with a CODE, explain that rule with a bad and a good example. "
                                         "L/<jurisdiction>/<id> explains a jurisdiction's legal rule.")
     parser.add_argument("code", nargs="?", metavar="CODE", help="a rule code, e.g. C003 or L/us/no-media-ban")
-    parser.add_argument("--format", choices=("text", "json"), default="text")
+    add_format_option(parser, RULES)
     parser.set_defaults(func=run)
 
 
-def _as_dict(doc: RuleDoc) -> dict:
-    return {"code": doc.code, "family": doc.family, "severity": doc.severity, "summary": doc.summary,
-            "description": doc.description, "bad": doc.bad, "good": doc.good}
-
-
-def _indent(text: str) -> str:
-    return textwrap.indent(text, "    ")
-
-
-def explain(doc: RuleDoc) -> str:
-    return (f"{doc.code} ({FAMILIES.get(doc.family, doc.family)}, default severity {doc.severity})\n\n"
-            f"{doc.summary}\n\n{doc.description}\n\nBad:\n\n{_indent(doc.bad)}\n\nGood:\n\n{_indent(doc.good)}\n")
-
-
-def _jurisdiction_rule(root: str, code: str) -> dict:
+def _jurisdiction_rule(root: str, code: str) -> dict[str, Any]:
     from clausebook.workspace import open_worktree
 
     jurisdiction_id, rule_id = JURISDICTION_RULE.match(code).groups()  # type: ignore[union-attr]
@@ -50,59 +40,32 @@ def _jurisdiction_rule(root: str, code: str) -> dict:
     raise UsageError(f"'{jurisdiction_id}' has no rule '{rule_id}'; its rules: {known}")
 
 
-def _declared_rules(root: str) -> list[tuple[str, str, str]]:
-    """(code, severity, message) of every jurisdiction rule at `root`; none when it is not a repository."""
-    from pathlib import Path
-
+def _declared_rules(root: str) -> list[DeclaredRule]:
+    """Every jurisdiction rule at `root`; none when it is not a repository."""
     from clausebook.workspace import open_worktree
 
     if not (Path(root) / "policy").is_dir():
         return []
     repo = open_worktree(root).repo
-    return [(f"L/{j.id}/{rule.get('id')}", rule.get("severity", "error"), rule.get("message", ""))
+    return [DeclaredRule(f"L/{j.id}/{rule.get('id')}", rule.get("severity", "error"), rule.get("message", ""))
             for j in (repo.jurisdictions[i] for i in repo.jurisdiction_ids() if i in repo.jurisdictions)
             for rule in j.rules]
 
 
-def run(args) -> int:
+def run(args: argparse.Namespace) -> int:
     docs = rule_docs()
     if args.code is None:
-        if args.format == "json":
-            sys.stdout.write(json.dumps([_as_dict(d) for d in docs], indent=2, ensure_ascii=False) + "\n")
-            return 0
-        width = max(len(d.code) for d in docs)
-        for family, name in FAMILIES.items():
-            members = [d for d in docs if d.family == family]
-            if not members:
-                continue
-            print(f"{name} ({family})")
-            for doc in members:
-                print(f"  {doc.code:<{width}}  {doc.severity:<7}  {doc.summary}")
-        declared = _declared_rules(args.root)
-        if declared:
-            print("\nLegal rules declared by this repository's jurisdictions")
-            width = max(len(code) for code, _, _ in declared)
-            for code, severity, message in declared:
-                print(f"  {code:<{width}}  {severity:<7}  {message}")
-        print("\n`clausebook rules CODE` explains one rule.")
+        # Only the text list shows the repository's own rules: the JSON list is
+        # the built-in rules, the same everywhere, and needs no repository read.
+        declared = _declared_rules(args.root) if args.format == "text" else []
+        sys.stdout.write(formatter(RULES, args.format)(RuleListing(docs, declared)))
         return 0
     code = args.code.strip()
     if JURISDICTION_RULE.match(code):
-        rule = _jurisdiction_rule(args.root, code)
-        if args.format == "json":
-            sys.stdout.write(json.dumps(rule, indent=2, ensure_ascii=False) + "\n")
-            return 0
-        kind = f"forbids /{rule['forbid']}/" if "forbid" in rule else (
-            f"requires /{rule.get('require')}/ in clauses tagged {', '.join(rule.get('tags', []))}")
-        print(f"{code} (legal rule of '{rule['jurisdiction']}', {rule['path']}; severity {rule['severity']})\n")
-        print(f"{rule.get('message', '')}\n\nReference: {rule.get('reference', '')}\nIt {kind}, in "
-              f"'{rule['jurisdiction']}' and every jurisdiction below it.")
+        sys.stdout.write(formatter(LEGAL_RULE, args.format)(_jurisdiction_rule(args.root, code)))
         return 0
     for doc in docs:
         if doc.code.upper() == code.upper():
-            if args.format == "json":
-                sys.stdout.write(json.dumps(_as_dict(doc), indent=2, ensure_ascii=False) + "\n")
-            else:
-                sys.stdout.write(explain(doc))
+            sys.stdout.write(formatter(RULE, args.format)(doc))
             return 0
     raise UsageError(f"unknown rule '{code}'; `clausebook rules` lists them")

@@ -1,12 +1,12 @@
-"""Problem records and the formatters that print them.
+"""Problem records: one finding at one place, sorted and counted.
 
-A problem is one finding at one place: `path:line:column: severity CODE message`,
-like a compiler. Formatters are pure functions from problems to text.
+A problem reads `path:line:column: severity CODE message`, like a compiler.
+How problems are printed (text, json, github annotations, sarif, code
+quality) is the business of `clausebook.outputs`.
 """
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
@@ -80,32 +80,3 @@ def summary_line(problems: Sequence[Problem], files_checked: int) -> str:
     if infos:
         parts.append(f"{infos} info")
     return f"{files}: " + ", ".join(parts)
-
-
-def format_text(problems: Sequence[Problem]) -> str:
-    return "".join(f"{p}\n" for p in problems)
-
-
-def format_json(problems: Sequence[Problem]) -> str:
-    return json.dumps([p.to_dict() for p in problems], indent=2, ensure_ascii=False) + "\n"
-
-
-def _escape_data(value: str) -> str:
-    return value.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
-
-
-def _escape_property(value: str) -> str:
-    return _escape_data(value).replace(":", "%3A").replace(",", "%2C")
-
-
-def github_annotation(p: Problem) -> str:
-    # GitHub knows error, warning and notice.
-    command = {"error": "error", "warning": "warning"}.get(p.severity, "notice")
-    return (
-        f"::{command} file={_escape_property(p.path)},line={p.line},col={p.column},"
-        f"title={_escape_property(p.code)}::{_escape_data(p.message)}"
-    )
-
-
-def format_github(problems: Sequence[Problem]) -> str:
-    return "".join(github_annotation(p) + "\n" for p in problems)

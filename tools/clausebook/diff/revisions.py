@@ -7,7 +7,7 @@ from pathlib import Path
 
 from clausebook.core.errors import UsageError
 from clausebook.core.problems import count
-from clausebook.diff.comparison import Diff, compare
+from clausebook.diff.compare import Diff, compare
 from clausebook.outputs.diff import short
 from clausebook.source import WorktreeSource
 from clausebook.workspace import Workspace, open_git, open_revision, open_worktree

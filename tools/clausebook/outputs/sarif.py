@@ -11,16 +11,20 @@ from __future__ import annotations
 import hashlib
 import json
 from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any
 
 from clausebook import __version__
 from clausebook.core.problems import Problem
+
+if TYPE_CHECKING:  # the rule registry imports every rule: load it only when a log is written
+    from clausebook.lint.registry import RuleDoc
 
 SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json"
 _LEVELS = {"error": "error", "warning": "warning", "info": "note"}
 FINGERPRINT = "clausebookFinding/v1"
 
 
-def _rule_entry(doc) -> dict:
+def _rule_entry(doc: RuleDoc) -> dict[str, Any]:
     from clausebook.lint.registry import FAMILIES
 
     help_text = f"{doc.description}\n\nBad:\n\n{doc.bad}\n\nGood:\n\n{doc.good}"
@@ -36,7 +40,7 @@ def _rule_entry(doc) -> dict:
     }
 
 
-def _jurisdiction_rule_entry(problem: Problem) -> dict:
+def _jurisdiction_rule_entry(problem: Problem) -> dict[str, Any]:
     _, jurisdiction, rule_id = problem.code.split("/", 2)
     summary = f"Legal rule '{rule_id}' of jurisdiction '{jurisdiction}' (declared in its jurisdiction.yaml)."
     entry = {

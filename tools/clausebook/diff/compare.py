@@ -15,77 +15,24 @@ A jurisdiction that exists at only one revision is compared with the nearest
 ancestor that exists at the other: before `fr` existed, French employees read
 the global (or EU) handbook, so only what `fr` changes shows.
 
-Each change is classed material or editorial (see `classify`), with a reason.
+Each change is classed material or editorial (`diff.materiality.classify`), with a reason;
+fields are named and shown as `diff.fields` says.
 """
 
 from __future__ import annotations
 
-import re
-from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from functools import lru_cache
 from typing import Any
 
-from clausebook.core.identity import canonical
 from clausebook.core.model import GLOBAL
 from clausebook.core.resolve import ResolvedClause
+from clausebook.diff.fields import clause_values, field_label, field_sort_key, field_text
+from clausebook.diff.materiality import EDITORIAL, MATERIAL, classify
 from clausebook.diff.redline import Segment, redline
 from clausebook.workspace import Workspace
 
 ADDED, REMOVED, MODIFIED = "added", "removed", "modified"
-MATERIAL, EDITORIAL = "material", "editorial"
-
-# The phrases that create a duty or a prohibition, counted in a clause's text
-# (its body and jurisdiction notes). Synonyms count as one phrase, so that a
-# plain-language rewrite ("shall" -> "must", "is required to" -> "must") is
-# editorial while "must" -> "should" is material:
-#   must      must, shall, required to, has to, have to
-#   must not  must not, mustn't, shall not, shan't, may not
-#   never     never
-# Prohibitions are matched before the bare verb, so "must not" counts once as
-# "must not" and not also as "must". "may" and "should" oblige nobody: a
-# "must" turning into a "should" shows as one "must" fewer.
-OBLIGATION_PHRASES = ("must", "must not", "never")
-_OBLIGATION = re.compile(
-    r"\b(must\s+not|mustn['’]t|shall\s+not|shan['’]t|may\s+not"
-    r"|must|shall|required\s+to|ha(?:s|ve)\s+to|never)\b",
-    re.IGNORECASE,
-)
-
-
-def _phrase(matched: str) -> str:
-    words = " ".join(matched.lower().replace("’", "'").split())
-    if words in ("never",):
-        return "never"
-    if words.endswith(("not", "n't")):
-        return "must not"
-    return "must"
-
-
-# Fields whose change alters who or what an obligation covers.
-SCOPE_FIELDS = ("audience", "channels")
-
-# Reading order of a clause's fields in every output; unknown fields follow, sorted.
-FIELD_ORDER = ("title", "level", "audience", "channels", "section", "order", "owner", "effective",
-               "review_months", "body", "notes", "rationale", "examples", "references", "related",
-               "tags", "lint_ignore")
-
-FIELD_LABELS = {
-    "title": "Title", "level": "Level", "audience": "Applies to", "channels": "Channels",
-    "section": "Section", "order": "Order in section", "owner": "Owner", "effective": "Effective from",
-    "review_months": "Review every (months)", "body": "Text", "notes": "Jurisdiction notes",
-    "rationale": "Why", "examples": "Examples", "references": "References",
-    "related": "Related clauses", "tags": "Tags", "lint_ignore": "Lint exceptions",
-}
-
-
-def field_label(name: str) -> str:
-    return FIELD_LABELS.get(name, name.replace("_", " ").capitalize())
-
-
-def _field_sort_key(name: str) -> tuple[int, str]:
-    return (FIELD_ORDER.index(name), "") if name in FIELD_ORDER else (len(FIELD_ORDER), name)
 
 
 @dataclass(frozen=True)
@@ -162,118 +109,6 @@ class Diff:
         if self.skipped:
             data["skipped"] = self.skipped
         return data
-
-
-# --- obligations and classes -------------------------------------------------
-
-
-@lru_cache(maxsize=8192)
-def obligations(text: str) -> Counter[str]:
-    """How often each obligation phrase occurs in `text` (case and spacing ignored).
-
-    Cached: a clause's text is classified once per jurisdiction it changed in,
-    usually the same text each time. Callers only read the result.
-    """
-    found: Counter[str] = Counter()
-    for match in _OBLIGATION.finditer(text):
-        found[_phrase(match.group(1))] += 1
-    return found
-
-
-def clause_text(clause: ResolvedClause) -> str:
-    """The words that carry a clause's obligations: its body and its jurisdiction notes."""
-    parts = [n.text for n in clause.notes if n.placement == "before"]
-    body = clause.fields.get("body")
-    parts.append(body if isinstance(body, str) else "")
-    parts += [n.text for n in clause.notes if n.placement == "after"]
-    return "\n\n".join(parts)
-
-
-def _describe_counts(counts: Counter[str]) -> str:
-    present = [f"'{p}' ×{counts[p]}" for p in OBLIGATION_PHRASES if counts[p]]
-    return ", ".join(present) if present else "no obligation phrases"
-
-
-def _describe_scope(value: Any) -> str:
-    if value is None:
-        return "everyone"
-    if isinstance(value, list):
-        return ", ".join(str(v) for v in value) or "nobody"
-    return str(value)
-
-
-def classify(old: ResolvedClause, new: ResolvedClause) -> tuple[bool, list[str]]:
-    """Material or editorial for one jurisdiction's modified clause, and why.
-
-    Material: the level changed, the audience or channels changed (who or
-    where the duty applies), or the count of any obligation phrase in the
-    body and notes changed. Everything else (rewording that keeps every
-    obligation, titles, owners, examples, references, tags) is editorial.
-    """
-    reasons = []
-    if canonical(old.fields.get("level")) != canonical(new.fields.get("level")):
-        reasons.append(f"level {old.fields.get('level')} → {new.fields.get('level')}")
-    for name in SCOPE_FIELDS:
-        before, after = canonical(old.fields.get(name)), canonical(new.fields.get(name))
-        if before != after:
-            reasons.append(f"{'audience' if name == 'audience' else name} "
-                           f"{_describe_scope(before)} → {_describe_scope(after)}")
-    old_counts, new_counts = obligations(clause_text(old)), obligations(clause_text(new))
-    for phrase in OBLIGATION_PHRASES:
-        if old_counts[phrase] != new_counts[phrase]:
-            more = new_counts[phrase] > old_counts[phrase]
-            what = "a prohibition" if phrase != "must" else "a duty"
-            reasons.append(f"{what} {'added' if more else 'dropped'} "
-                           f"('{phrase}' ×{old_counts[phrase]} → ×{new_counts[phrase]})")
-    if reasons:
-        return True, reasons
-    return False, [f"same obligations ({_describe_counts(new_counts)})"]
-
-
-# --- rendering field values as text ---------------------------------------------
-
-
-def field_text(name: str, value: Any) -> str:
-    """A field's value as plain text a reader recognises, for redlines."""
-    value = canonical(value)
-    if value is None:
-        return ""
-    if name == "notes":
-        lines = []
-        for note in value:
-            where = "before the text" if note.get("placement") == "before" else "after the text"
-            lines.append(f"Note from {note.get('jurisdiction')} ({where}): {note.get('text', '')}")
-            if note.get("reason"):
-                lines.append(f"Reason: {note['reason']}")
-        return "\n".join(lines)
-    if name == "examples" and isinstance(value, dict):
-        lines = [f"Do: {item}" for item in value.get("do", [])]
-        lines += [f"Don't: {item}" for item in value.get("dont", [])]
-        return "\n".join(lines)
-    if name == "references" and isinstance(value, list):
-        lines = []
-        for ref in value:
-            if isinstance(ref, dict):
-                lines.append(" — ".join(str(ref[k]) for k in ("title", "cite", "url") if ref.get(k)))
-            else:
-                lines.append(str(ref))
-        return "\n".join(lines)
-    if name == "lint_ignore" and isinstance(value, list):
-        return "\n".join(f"{i.get('rule')}: {i.get('reason')}" if isinstance(i, dict) else str(i) for i in value)
-    if isinstance(value, list):
-        return ", ".join(str(v) for v in value)
-    if isinstance(value, dict):
-        return "\n".join(f"{k}: {field_text(k, v)}" for k, v in value.items())
-    return str(value)
-
-
-def _values(clause: ResolvedClause | None) -> dict[str, Any]:
-    """A clause's comparable values: its fields (id aside) and its notes."""
-    if clause is None:
-        return {}
-    content = clause.content()
-    content.pop("id", None)
-    return content
 
 
 # --- the comparison ---------------------------------------------------------------
@@ -380,7 +215,7 @@ def _change(cid: str, by_j: dict[str, tuple[ResolvedClause | None, ResolvedClaus
     kind = kinds.pop() if len(kinds) == 1 else MODIFIED
 
     any_clause = next(c for j in jurisdictions for c in (by_j[j][1], by_j[j][0]) if c is not None)
-    title_source = next((by_j[j][1] for j in jurisdictions if by_j[j][1] is not None), any_clause)
+    title_source = next((new for j in jurisdictions if (new := by_j[j][1]) is not None), any_clause)
 
     material_reasons: dict[str, list[str]] = {}
     editorial_reasons: dict[str, list[str]] = {}
@@ -391,7 +226,7 @@ def _change(cid: str, by_j: dict[str, tuple[ResolvedClause | None, ResolvedClaus
         for clause in (old, new):
             if clause is not None and isinstance(clause.fields.get("owner"), str):
                 owners.add(clause.fields["owner"])
-        before, after = _values(old), _values(new)
+        before, after = clause_values(old), clause_values(new)
         changed_fields |= {k for k in set(before) | set(after) if before.get(k) != after.get(k)}
         if old is None:
             material_reasons[jid] = ["clause added"]
@@ -407,10 +242,10 @@ def _change(cid: str, by_j: dict[str, tuple[ResolvedClause | None, ResolvedClaus
         reason = _group(material_reasons, everywhere)
     else:
         reason = _group(editorial_reasons, everywhere)
-        fields_text = ", ".join(field_label(f).lower() for f in sorted(changed_fields, key=_field_sort_key))
+        fields_text = ", ".join(field_label(f).lower() for f in sorted(changed_fields, key=field_sort_key))
         reason = f"{fields_text} changed; {reason}" if fields_text else reason
 
-    fields = sorted(changed_fields, key=_field_sort_key)
+    fields = sorted(changed_fields, key=field_sort_key)
     return ClauseChange(
         clause=cid,
         policy=any_clause.policy,
@@ -440,7 +275,7 @@ def _redlines(by_j: dict[str, tuple[ResolvedClause | None, ResolvedClause | None
               jurisdictions: list[str], fields: list[str]) -> list[FieldRedline]:
     """One redline per field and distinct (before, after) pair, naming the jurisdictions it holds in."""
     result = []
-    values = {jid: (_values(by_j[jid][0]), _values(by_j[jid][1])) for jid in jurisdictions}
+    values = {jid: (clause_values(by_j[jid][0]), clause_values(by_j[jid][1])) for jid in jurisdictions}
     for name in fields:
         groups: dict[tuple[str, str], list[str]] = {}
         for jid in jurisdictions:

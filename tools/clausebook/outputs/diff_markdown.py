@@ -1,0 +1,97 @@
+"""The semantic diff as Markdown, for a pull-request comment or a job summary.
+
+Written for a reader who has never seen the YAML: clause titles, plain field
+names ("Text", "Applies to"), the clause's words with deletions struck
+through and insertions in bold, and who has to approve. The output stays
+under a byte budget (GitHub's job-summary limit); clauses past it are
+counted, not shown.
+"""
+
+from __future__ import annotations
+
+from clausebook.diff.compare import ADDED, REMOVED, ClauseChange, Diff
+from clausebook.diff.fields import field_label
+from clausebook.diff.redline import escape_markdown, to_markdown, to_markdown_lines
+from clausebook.outputs.diff import (
+    INLINE_FIELDS,
+    change_phrase,
+    code,
+    display_segments,
+    field_groups,
+    owner_names,
+    short,
+    summary_counts,
+    where,
+)
+
+# GitHub accepts 1 MiB of job summary per step; stay well below it.
+MARKDOWN_BUDGET = 900_000
+
+
+def _cell(text: str) -> str:
+    return escape_markdown(text).replace("\n", " ")
+
+
+def format_markdown(diff: Diff, heading: str = "##", budget: int = MARKDOWN_BUDGET) -> str:
+    sub = heading + "#"
+    out = [f"{heading} Policy changes\n\n"]
+    base, head = code(short(diff.base)), code(short(diff.head))
+    if not diff.changes:
+        out.append(f"No policy changes between {base} and {head}: every clause reads as before "
+                   "in every jurisdiction.\n")
+        return "".join(out)
+    out.append(f"Comparing {base} → {head}: **{summary_counts(diff)}**.\n\n")
+    if diff.material:
+        out.append("Material changes alter what employees must do: once merged, tell the people "
+                   "concerned and ask them to acknowledge the policy again.\n\n")
+    for label, ids in (("New jurisdictions", diff.jurisdictions_added),
+                       ("Removed jurisdictions", diff.jurisdictions_removed)):
+        if ids:
+            out.append(f"{label}: {', '.join(ids)}.\n\n")
+    out.append("| Clause | Policy | Change | Class | Jurisdictions |\n|---|---|---|---|---|\n")
+    for change in diff.changes:
+        policy = diff.policy_titles.get(change.policy, change.policy)
+        klass = "**material**" if change.material else "editorial"
+        out.append(f"| {_cell(change.title)} (`{change.clause}`) | {_cell(policy)} | "
+                   f"{_cell(change_phrase(change))} | {klass} | {_cell(where(diff, change.jurisdictions))} |\n")
+    out.append("\n_Material_: a level, audience or channel changed, a clause was added or removed, or the "
+               "text has more or fewer duties (\"must\", \"shall\", \"required to\"), prohibitions "
+               "(\"must not\", \"may not\") or \"never\". _Editorial_: every obligation reads as before.\n")
+    size = sum(len(part.encode("utf-8")) for part in out)
+    for index, change in enumerate(diff.changes):
+        section = _markdown_change(diff, change, sub)
+        if size + len(section.encode("utf-8")) > budget:
+            left = len(diff.changes) - index
+            out.append(f"\n_{left} more clause{'s' if left != 1 else ''} not shown here (the summary "
+                       f"has a size limit); run `clausebook diff {short(diff.base)}` to see them all._\n")
+            break
+        out.append(section)
+        size += len(section.encode("utf-8"))
+    return "".join(out)
+
+
+def _markdown_change(diff: Diff, change: ClauseChange, sub: str) -> str:
+    out = [f"\n{sub} {escape_markdown(change.title)} (`{change.clause}`)\n\n"]
+    klass = "Material" if change.material else "Editorial"
+    lead = {ADDED: "New clause", REMOVED: "Clause removed"}.get(change.kind, "Changed")
+    out.append(f"**{lead}**, {where(diff, change.jurisdictions)}. "
+               f"**{klass}**: {escape_markdown(change.reason)}.")
+    if change.moved:
+        out.append(f" Moved from section `{change.moved[0]}` to `{change.moved[1]}`.")
+    if change.owners:
+        out.append(f" Approval needed from {owner_names(diff, change, markdown=True)}.")
+    out.append("\n")
+    for item in change.redlines:
+        label = field_label(item.field)
+        if change.kind == REMOVED:
+            label += " (as it was)"
+        if len(field_groups(change, item.field)) > 1:
+            label += f" in {', '.join(item.jurisdictions)}"
+        segments = display_segments(change, item)
+        lines = to_markdown_lines(segments)
+        if item.field in INLINE_FIELDS and len(lines) == 1:
+            out.append(f"\n**{escape_markdown(label)}:** {lines[0] or '_(none)_'}\n")
+        else:
+            block = to_markdown(segments) if any(line.strip() for line in lines) else "> _(none)_"
+            out.append(f"\n**{escape_markdown(label)}:**\n\n{block}\n")
+    return "".join(out)

@@ -1,0 +1,54 @@
+"""The semantic diff as text for a terminal: one block per clause, coloured when asked.
+
+`format_text(diff, color)` is pure; whether to colour (a terminal, no
+`NO_COLOR`) is the command's decision.
+"""
+
+from __future__ import annotations
+
+from clausebook.diff.compare import Diff
+from clausebook.diff.fields import field_label
+from clausebook.diff.redline import to_text
+from clausebook.outputs.diff import (
+    INLINE_FIELDS,
+    display_segments,
+    field_groups,
+    owner_names,
+    short,
+    summary_counts,
+    where,
+)
+
+_BOLD, _RED, _YELLOW, _DIM, _RESET = "\033[1m", "\033[31m", "\033[33m", "\033[2m", "\033[0m"
+
+
+def format_text(diff: Diff, color: bool = False) -> str:
+    def paint(text: str, style: str) -> str:
+        return f"{style}{text}{_RESET}" if color else text
+
+    head = f"{short(diff.base)}..{short(diff.head)}"
+    if not diff.changes:
+        return f"No policy changes between {head}.\n"
+    out = [f"clausebook diff {head}: {summary_counts(diff)}\n"]
+    for label, ids in (("jurisdictions added", diff.jurisdictions_added),
+                       ("jurisdictions removed", diff.jurisdictions_removed)):
+        if ids:
+            out.append(f"{label}: {', '.join(ids)}\n")
+    for change in diff.changes:
+        klass = paint(change.cls, _RED + _BOLD if change.material else _DIM)
+        out.append(f"\n{paint(change.kind, _BOLD)} {paint(change.clause, _BOLD)} "
+                   f"({change.policy}) {klass}\n")
+        out.append(f"  title:  {change.title}\n")
+        out.append(f"  where:  {where(diff, change.jurisdictions)}\n")
+        out.append(f"  why:    {change.reason}\n")
+        if change.owners:
+            out.append(f"  owners: {owner_names(diff, change, markdown=False)}\n")
+        for item in change.redlines:
+            scope = "" if len(field_groups(change, item.field)) == 1 else f" [{', '.join(item.jurisdictions)}]"
+            rendered = to_text(display_segments(change, item), color)
+            if item.field in INLINE_FIELDS and "\n" not in rendered:
+                out.append(f"  {field_label(item.field).lower()}{scope}: {rendered}\n")
+            else:
+                out.append(f"  {field_label(item.field).lower()}{scope}:\n")
+                out.extend(f"    {line}\n" if line else "\n" for line in rendered.split("\n"))
+    return "".join(out)
