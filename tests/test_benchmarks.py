@@ -15,7 +15,7 @@ import time
 import pytest
 import yaml
 from benchmarks import __main__ as harness
-from benchmarks.generate import CorpusSpec, _Clause, build, ensure_corpus
+from benchmarks.corpus.content import CorpusSpec, _Clause, build, ensure_corpus
 
 from clausebook.core.identity import content_key
 

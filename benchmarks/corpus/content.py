@@ -812,7 +812,7 @@ def ensure_corpus(spec: CorpusSpec, cache_dir: Path | None = None, log=None) -> 
 
 
 def main(argv: Iterable[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m benchmarks.generate", description=__doc__.split("\n")[0])
+    parser = argparse.ArgumentParser(prog="python -m benchmarks.corpus.content", description=__doc__.split("\n")[0])
     parser.add_argument("--clauses", type=int, default=500)
     parser.add_argument("--jurisdictions", type=int, default=10)
     parser.add_argument("--commits", type=int, default=0, help="default: as many as clauses")

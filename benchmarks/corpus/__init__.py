@@ -1,0 +1,1 @@
+"""The synthetic benchmark corpus (being split into modules of one idea each)."""
