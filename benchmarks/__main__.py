@@ -42,7 +42,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from benchmarks.corpus.content import Corpus, CorpusSpec, default_cache_dir, ensure_corpus
+from benchmarks.corpus import Corpus, CorpusSpec, default_cache_dir, ensure_corpus
 
 PROJECT = Path(__file__).resolve().parent.parent
 PEERS = Path(__file__).resolve().parent / "peers"

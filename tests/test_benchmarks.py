@@ -15,7 +15,8 @@ import time
 import pytest
 import yaml
 from benchmarks import __main__ as harness
-from benchmarks.corpus.content import CorpusSpec, _Clause, build, ensure_corpus
+from benchmarks.corpus import CorpusSpec, build, ensure_corpus
+from benchmarks.corpus.files import ClauseFile
 
 from clausebook.core.identity import content_key
 
@@ -78,11 +79,11 @@ def test_the_same_spec_gives_the_same_commits(corpus, tmp_path):
 
 
 def test_a_reflow_is_formatting_only():
-    clause = _Clause("lost-devices", "social-media",
-                     {"id": "lost-devices", "title": "Lost devices", "section": "sm-devices", "level": "must",
-                      "owner": "it", "tags": ["devices"], "related": ["account-access"]},
-                     [["You {modal} report company devices within one working day.", "Ask your manager when a "
-                       "situation is not covered here."], ["- One item.", "- Another item."]])
+    clause = ClauseFile("lost-devices", "social-media",
+                        {"id": "lost-devices", "title": "Lost devices", "section": "sm-devices", "level": "must",
+                         "owner": "it", "tags": ["devices"], "related": ["account-access"]},
+                        [["You {modal} report company devices within one working day.", "Ask your manager when a "
+                          "situation is not covered here."], ["- One item.", "- Another item."]])
     before = clause.render()
     clause.wrap, clause.alternate_order, clause.comment = 30, True, False
     after = clause.render()
