@@ -7,13 +7,13 @@ marks make the commit ids a pure function of the content, dates and authors.
 from __future__ import annotations
 
 import datetime as dt
-from typing import BinaryIO
+from typing import IO
 
 
 class FastImportWriter:
     """Streams commits into `git fast-import`."""
 
-    def __init__(self, stream: BinaryIO) -> None:
+    def __init__(self, stream: IO[bytes]) -> None:
         self.stream = stream
         self.mark = 0
         self.changes: list[bytes] = []

@@ -11,7 +11,7 @@ revision validates cleanly.
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any, BinaryIO
+from typing import IO, Any
 
 from benchmarks.corpus.content import Content
 from benchmarks.corpus.fast_import import FastImportWriter
@@ -30,7 +30,7 @@ class History:
         self.prose = self.content.prose
         self.rng = self.content.rng  # one generator for everything, so one seed fixes the whole corpus
 
-    def write(self, stream: BinaryIO) -> dict[str, Any]:
+    def write(self, stream: IO[bytes]) -> dict[str, Any]:
         """Stream the whole history; the fast-import marks of the first, middle and last commits."""
         spec = self.spec
         total = spec.total_commits
