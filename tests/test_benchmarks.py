@@ -15,7 +15,12 @@ import time
 import pytest
 import yaml
 from benchmarks import __main__ as harness
-from benchmarks.generate import CorpusSpec, _Clause, build, ensure_corpus
+from benchmarks.corpus import CorpusSpec, build, ensure_corpus
+from benchmarks.corpus.files import ClauseFile
+from benchmarks.harness.case import NOT_AVAILABLE, Case
+from benchmarks.harness.corpus_cases import verify_check_jsonschema
+from benchmarks.harness.process import Step
+from benchmarks.harness.table import table
 
 from clausebook.core.identity import content_key
 
@@ -78,11 +83,11 @@ def test_the_same_spec_gives_the_same_commits(corpus, tmp_path):
 
 
 def test_a_reflow_is_formatting_only():
-    clause = _Clause("lost-devices", "social-media",
-                     {"id": "lost-devices", "title": "Lost devices", "section": "sm-devices", "level": "must",
-                      "owner": "it", "tags": ["devices"], "related": ["account-access"]},
-                     [["You {modal} report company devices within one working day.", "Ask your manager when a "
-                       "situation is not covered here."], ["- One item.", "- Another item."]])
+    clause = ClauseFile("lost-devices", "social-media",
+                        {"id": "lost-devices", "title": "Lost devices", "section": "sm-devices", "level": "must",
+                         "owner": "it", "tags": ["devices"], "related": ["account-access"]},
+                        [["You {modal} report company devices within one working day.", "Ask your manager when a "
+                          "situation is not covered here."], ["- One item.", "- Another item."]])
     before = clause.render()
     clause.wrap, clause.alternate_order, clause.comment = 30, True, False
     after = clause.render()
@@ -102,33 +107,33 @@ def test_corpora_are_cached_by_spec(tmp_path):
 
 
 def test_check_jsonschema_really_validates_our_files_offline():
-    assert harness.verify_check_jsonschema() is None
+    assert verify_check_jsonschema() is None
 
 
 def test_a_command_that_is_not_available_yet_shows_as_not_available():
-    case = harness.Case("corpus", "diff", "clausebook diff", [harness.Step(
+    case = Case("corpus", "diff", "clausebook diff", [Step(
         [sys.executable, "-c", "import sys; sys.stderr.write(\"'diff' is not available yet\\n\"); sys.exit(2)"])],
         ours=True)
     assert case.measure() is None
-    assert case.no_result == harness.NOT_AVAILABLE
-    assert "| n/a (not available) |" in harness.table([case])
+    assert case.no_result == NOT_AVAILABLE
+    assert "| n/a (not available) |" in table([case])
 
 
 def test_a_command_over_its_time_limit_is_stopped_and_says_so():
-    case = harness.Case("corpus", "lint", "clausebook lint", [harness.Step(
+    case = Case("corpus", "lint", "clausebook lint", [Step(
         [sys.executable, "-c", "import time; time.sleep(30)"])], ours=True)
     started = time.monotonic()
     assert case.measure(timeout=0.5) is None
     assert time.monotonic() - started < 10
     assert case.no_result is not None and case.no_result.startswith("over")
-    assert "(stopped)" in harness.table([case])
+    assert "(stopped)" in table([case])
 
 
 def test_a_sampled_peer_is_scaled_up_with_start_up_counted_once():
     sleep = "import time; time.sleep({})"
-    case = harness.Case("corpus", "review status", "naive", [harness.Step(
+    case = Case("corpus", "review status", "naive", [Step(
         [sys.executable, "-c", sleep.format(0.3)], scale=4.0)])
-    case.fixed = harness.Step([sys.executable, "-c", sleep.format(0.0)])
+    case.fixed = Step([sys.executable, "-c", sleep.format(0.0)])
     seconds = case.measure()
     assert seconds is not None and 1.0 < seconds < 1.2 + 3 * 0.5  # 0.3 s of work counted 4 times, start-up once
 

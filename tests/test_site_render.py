@@ -9,14 +9,10 @@ import markdown as python_markdown
 import pytest
 
 from clausebook.site import safe
+from clausebook.site.blocks import link, reference
 from clausebook.site.facts import Facts
-from clausebook.site.render import (
-    RenderOptions,
-    build_site,
-    link,
-    reference,
-    render_site,
-)
+from clausebook.site.options import RenderOptions
+from clausebook.site.render import build_site, render_site
 from clausebook.workspace import open_worktree
 
 from .repos import GitRepo, clause, write_repo
@@ -31,7 +27,9 @@ clause: monitoring
 action: amend
 reason: The works council co-determines monitoring tools.
 references:
-  - {title: Betriebsverfassungsgesetz § 87, url: "https://www.gesetze-im-internet.de/betrvg/__87.html", cite: § 87(1) Nr. 6 BetrVG}
+  - title: Betriebsverfassungsgesetz § 87
+    url: "https://www.gesetze-im-internet.de/betrvg/__87.html"
+    cite: § 87(1) Nr. 6 BetrVG
 append: The listening tool needs a works agreement with the Betriebsrat.
 """,
     "jurisdictions/eu/overlays/confidentiality.yaml": """\
@@ -43,7 +41,8 @@ examples:
   dont: [Post a screenshot with a customer's e-mail address.]
 """,
     "jurisdictions/fr/jurisdiction.yaml": "id: fr\nname: France\nparent: eu\n",
-    "jurisdictions/fr/overlays/monitoring.yaml": "clause: monitoring\naction: remove\nreason: Covered by the CSE agreement.\n",
+    "jurisdictions/fr/overlays/monitoring.yaml":
+        "clause: monitoring\naction: remove\nreason: Covered by the CSE agreement.\n",
     "jurisdictions/us/jurisdiction.yaml": "id: us\nname: United States\nregion: North America\n",
     "jurisdictions/us/overlays/speech.yaml": """\
 clause: speech
@@ -107,7 +106,8 @@ def test_each_clause_is_a_heading_anchored_at_its_id(site):
     page = site.pages["de/social-media.md"].markdown
     assert "### Confidentiality {#confidentiality}" in page
     assert "### Monitoring {#monitoring}" in page
-    assert page.index("## Scope") < page.index("{#confidentiality}") < page.index("## Privacy") < page.index("{#monitoring}")
+    assert (page.index("## Scope") < page.index("{#confidentiality}") < page.index("## Privacy")
+            < page.index("{#monitoring}"))
 
 
 def test_clause_shows_level_owner_audience_channels_and_edit_link(site):

@@ -21,13 +21,9 @@ from typing import Any
 import yaml
 
 from clausebook.core.errors import UsageError
-from clausebook.site.render import (
-    RenderOptions,
-    Site,
-    asset_files,
-    build_site,
-    docs_pages,
-)
+from clausebook.site.options import RenderOptions
+from clausebook.site.page import Site
+from clausebook.site.render import asset_files, build_site
 from clausebook.workspace import Workspace
 
 MARKER = ".clausebook-render"
@@ -80,6 +76,13 @@ def _represent_tagged(dumper: yaml.SafeDumper, data: _Tagged) -> yaml.Node:
 _ConfigLoader.add_multi_constructor("!", _construct_tagged)
 _ConfigLoader.add_multi_constructor("tag:yaml.org,2002:python/", _construct_tagged)
 _ConfigDumper.add_representer(_Tagged, _represent_tagged)
+
+
+def docs_pages(docs_dir: Path) -> list[str]:
+    """The hand-written Markdown pages of a docs folder, docs-relative, sorted."""
+    if not docs_dir.is_dir():
+        return []
+    return sorted(p.relative_to(docs_dir).as_posix() for p in docs_dir.rglob("*.md") if p.is_file())
 
 
 def read_config(path: Path) -> dict[str, Any] | None:

@@ -31,7 +31,9 @@ from mkdocs.structure.pages import Page as MkDocsPage
 from clausebook.core.errors import UsageError
 from clausebook.core.problems import has_errors
 from clausebook.site import safe
-from clausebook.site.render import RenderOptions, Site, asset_files, build_site
+from clausebook.site.options import RenderOptions
+from clausebook.site.page import Site
+from clausebook.site.render import asset_files, build_site
 from clausebook.workspace import open_worktree
 
 log = logging.getLogger("mkdocs.plugins.clausebook")

@@ -1,0 +1,92 @@
+"""The rows for the handbook site: `mkdocs build` of the shipped content at 1x and 10x.
+
+The site sources are copied (with every clause and overlay copied again
+under new ids for 10x) into a one-commit git repository with fixed dates,
+cached until a source file changes.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+from collections.abc import Sequence
+from pathlib import Path
+
+from benchmarks.harness.case import NOT_AVAILABLE, Case
+from benchmarks.harness.plan import Plan
+from benchmarks.harness.process import Step
+
+PROJECT = Path(__file__).resolve().parent.parent.parent
+
+
+SITE_SKIP = {".git", ".venv", "site", "build", "tools", "tests", "benchmarks", "__pycache__", ".pytest_cache"}
+
+
+def replicate(root: Path, copies: int) -> int:
+    """Add `copies - 1` copies of every clause and overlay under new ids; returns clauses added."""
+    added = 0
+    clauses = [p for p in sorted(root.glob("policy/*/*.yaml")) if p.name != "policy.yaml"]
+    overlays = sorted(root.glob("jurisdictions/*/overlays/*.yaml"))
+    for copy in range(2, copies + 1):
+        for paths, key in ((clauses, "id"), (overlays, "clause")):
+            for path in paths:
+                stem = path.stem
+                text = path.read_text(encoding="utf-8")
+                new, count = re.subn(rf"(?m)^{key}: {re.escape(stem)}\s*$", f"{key}: {stem}-x{copy}", text)
+                if count == 1:
+                    path.with_name(f"{stem}-x{copy}.yaml").write_text(new, encoding="utf-8")
+                    added += key == "id"
+    return added
+
+
+def handbook_site(cache_dir: Path, copies: int) -> Path:
+    """The project's site sources with the shipped content (x copies), as a one-commit git repository."""
+    entries = [e for e in sorted(PROJECT.iterdir()) if e.name not in SITE_SKIP and not e.name.startswith(".")]
+    files = [e for e in entries if e.is_file()]
+    files += [f for e in entries if e.is_dir() for f in e.rglob("*") if f.is_file()]
+    stamp = max((f.stat().st_mtime_ns for f in files), default=0)
+    target = cache_dir / f"site-x{copies}-{len(files)}-{stamp}"  # a new copy whenever a source changes
+    if (target / ".git").is_dir():
+        return target
+    building = Path(tempfile.mkdtemp(prefix=f".site-x{copies}-", dir=cache_dir))
+    for entry in entries:
+        if entry.is_dir():
+            shutil.copytree(entry, building / entry.name, ignore=shutil.ignore_patterns("__pycache__"))
+        else:
+            shutil.copy2(entry, building / entry.name)
+    replicate(building, copies)
+    env = {**os.environ, "GIT_AUTHOR_DATE": "2025-06-02T10:00:00+00:00",
+           "GIT_COMMITTER_DATE": "2025-06-02T10:00:00+00:00", "GIT_AUTHOR_NAME": "Bench",
+           "GIT_AUTHOR_EMAIL": "bench@example.com", "GIT_COMMITTER_NAME": "Bench",
+           "GIT_COMMITTER_EMAIL": "bench@example.com"}
+    for args in (["init", "--quiet", "--initial-branch=main"], ["add", "-A"],
+                 ["commit", "--quiet", "--no-verify", "--no-gpg-sign", "-m", "Handbook content"]):
+        subprocess.run(["git", "-C", str(building), *args], check=True, capture_output=True, env=env)
+    if target.exists():
+        shutil.rmtree(building)
+    else:
+        building.rename(target)
+    return target
+
+
+def mkdocs_cases(cache_dir: Path, plan: Plan, scales: Sequence[int] = (1, 10)) -> list[Case]:
+    if "mkdocs" in plan.skip:
+        return []
+    cases = []
+    for copies in scales:
+        label = f"handbook site, shipped content x{copies}"
+        case = Case(label, "mkdocs build", f"mkdocs build (x{copies})", [], ours=True)
+        if not (PROJECT / "mkdocs.yml").is_file():
+            case.no_result = NOT_AVAILABLE
+        else:
+            site = handbook_site(cache_dir, copies)
+            clauses = sum(1 for p in site.glob("policy/*/*.yaml") if p.name != "policy.yaml")
+            case.group = f"handbook site: shipped content x{copies} ({clauses:,} clauses)"
+            out = site / ".bench-site"
+            case.steps = [Step([sys.executable, "-m", "mkdocs", "build", "--quiet", "--site-dir", str(out)], site)]
+        cases.append(case)
+    return cases

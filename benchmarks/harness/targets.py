@@ -1,0 +1,96 @@
+"""The performance targets the README names, each checked against this run's measurements.
+
+A target whose rows were not measured (skipped, another size) says so
+instead of passing or failing.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from benchmarks.harness.case import Case
+from benchmarks.harness.table import seconds_text, times_text
+
+# The corpus the review target is stated for: clause files, commits.
+TARGET_REVIEW_CORPUS = (2000, 10000)
+
+
+@dataclass
+class Target:
+    text: str
+    measured: str
+    met: bool | None  # None: not measured in this run
+
+
+def find_case(cases: list[Case], clauses: int | None, task: str, tool_prefix: str,
+              commits: int | None = None) -> Case | None:
+    """The first measured row of that task and tool, on a corpus of that many clauses (and commits)."""
+    for case in cases:
+        if case.task != task or not case.tool.startswith(tool_prefix) or case.median is None:
+            continue
+        if clauses is not None and not case.group.startswith(f"{clauses:,} clauses"):
+            continue
+        if commits is not None and f"{commits:,} commits" not in case.group:
+            continue
+        return case
+    return None
+
+
+def targets(cases: list[Case], sizes: Sequence[int], review_corpus: tuple[int, int] | None) -> list[Target]:
+    found: list[Target] = []
+    ours = find_case(cases, 5000, "validate", "clausebook")
+    floor = find_case(cases, 5000, "validate", "parse floor")
+    peer = find_case(cases, 5000, "validate", "check-jsonschema")
+    if ours and floor:
+        ratio = ours.median / floor.median
+        found.append(Target("validate, 5,000 clauses: within 2x the parse floor", f"{ratio:.2f}x", ratio <= 2))
+    else:
+        found.append(Target("validate, 5,000 clauses: within 2x the parse floor", "not measured", None))
+    if ours and peer:
+        ratio = peer.median / ours.median
+        found.append(Target("validate, 5,000 clauses: at least 5x faster than check-jsonschema",
+                            f"{ratio:.1f}x", ratio >= 5))
+    else:
+        found.append(Target("validate, 5,000 clauses: at least 5x faster than check-jsonschema", "not measured", None))
+    text = "review status, 2,000 clause files and 10,000 commits: at least 20x faster than the naive way, under 5 s"
+    review = naive = None
+    if review_corpus:
+        review = find_case(cases, review_corpus[0], "review status", "clausebook", review_corpus[1])
+        naive = find_case(cases, review_corpus[0], "review status", "naive", review_corpus[1])
+    if review and naive:
+        ratio = naive.median / review.median
+        at_target_size = tuple(review_corpus or ()) == TARGET_REVIEW_CORPUS
+        found.append(Target(text, f"{times_text(ratio)} faster, {seconds_text(review.median)}" + (
+            "" if at_target_size else f" (at {review_corpus[0]:,} files, {review_corpus[1]:,} commits)"),
+            (ratio >= 20 and review.median < 5) if at_target_size else None))
+    else:
+        found.append(Target(text, "not measured", None))
+    diff = find_case(cases, 5000, "diff", "clausebook")
+    found.append(Target("diff, 5,000 clauses: under 3 s", seconds_text(diff.median) if diff else "not measured",
+                        diff.median < 3 if diff else None))
+    found.extend(growth(cases, sizes))
+    return found
+
+
+def growth(cases: list[Case], sizes: Sequence[int]) -> list[Target]:
+    """How each of our commands grows with N: the exponent k in time ~ N^k between the end sizes."""
+    if len(sizes) < 2:
+        return []
+    low, high = min(sizes), max(sizes)
+    result = []
+    rows = [(task, "clausebook", task) for task in ("validate", "lint", "review status", "diff")]
+    rows += [("validate", "parse floor", "for comparison, the parse floor"),
+             ("validate", "check-jsonschema", "for comparison, check-jsonschema"),
+             ("review status", "naive", "for comparison, the naive review")]
+    for task, tool, label in rows:
+        small, large = find_case(cases, low, task, tool), find_case(cases, high, task, tool)
+        if small is None or large is None:
+            continue
+        exponent = math.log(large.median / small.median) / math.log(high / low)
+        ours = tool == "clausebook"
+        result.append(Target(f"{label}: {'close to linear ' if ours else ''}growth from {low:,} to {high:,} clauses",
+                             f"time ~ N^{exponent:.2f} ({seconds_text(small.median)} → {seconds_text(large.median)})",
+                             exponent <= 1.15 if ours else None))
+    return result

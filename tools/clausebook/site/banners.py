@@ -1,0 +1,43 @@
+"""The boxes pages open with: the not-legal-advice notice, the version switcher, the history note."""
+
+from __future__ import annotations
+
+from clausebook.core.model import GLOBAL
+from clausebook.site import safe
+from clausebook.site.blocks import admonition, link
+from clausebook.site.context import GLOBAL_NAME, SiteContext, landing_path, policy_path
+
+
+def notice(ctx: SiteContext, page: str) -> str:
+    text = ("The content of this handbook is a starting point written from public sources. "
+            "It is not legal advice.")
+    if ctx.options.about_page:
+        text += f" [About this handbook]({link(page, ctx.options.about_page)})"
+    return admonition("warning cb-notice", "Not legal advice", text)
+
+
+def switcher(ctx: SiteContext, page: str, jurisdiction: str, target: str | None) -> str:
+    """Links to the same page in every other jurisdiction; the current one marked."""
+
+    def entry(j: str) -> str:
+        label = safe.plain(GLOBAL_NAME if j == GLOBAL else ctx.name(j))
+        if j == jurisdiction:
+            return f"**{label}** (this version)"
+        destination = policy_path(j, target) if target else landing_path(j)
+        if target and target not in {p.id for p in ctx.handbooks[j].policies()}:
+            destination = landing_path(j)
+        return f"[{label}]({link(page, destination)})"
+
+    lines = [f"- **Company-wide:** {entry(GLOBAL)}"] if GLOBAL in ctx.handbooks else []
+    for region, members in ctx.regions:
+        lines.append(f"- **{safe.plain(region)}:** " + " · ".join(entry(j) for j in members))
+    title = f"Version: {ctx.name(jurisdiction)} (switch country)"
+    return admonition("abstract cb-switcher", title, "\n".join(lines), collapsible=True)
+
+
+def history_intro(ctx: SiteContext) -> list[str]:
+    """Why the history is missing or incomplete, when it is (the changes and review pages)."""
+    out = []
+    if ctx.facts.history_note:
+        out += [admonition("info", "About the history", safe.plain(ctx.facts.history_note)), ""]
+    return out

@@ -1,0 +1,29 @@
+"""Where the handbook is published: the settings every page needs for its links.
+
+`RenderOptions` is plain data, filled in from the MkDocs plugin's settings
+or from `mkdocs.yml` by `clausebook render`, so the renderer never reads
+configuration itself.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class RenderOptions:
+    """What the pages need to know about where they are published."""
+
+    repo_url: str | None = None  # e.g. https://github.com/example/clausebook
+    edit_branch: str = "main"
+    edit_url_template: str = "{repo_url}/edit/{branch}/{path}"
+    about_page: str | None = None  # docs-relative path of a hand-written "about" page, if the site has one
+    changes_limit: int = 20
+
+    def edit_url(self, path: str) -> str | None:
+        if not self.repo_url:
+            return None
+        return self.edit_url_template.format(repo_url=self.repo_url.rstrip("/"), branch=self.edit_branch, path=path)
+
+    def commit_url(self, sha: str) -> str | None:
+        return f"{self.repo_url.rstrip('/')}/commit/{sha}" if self.repo_url else None

@@ -1,0 +1,26 @@
+"""What the renderer produces: `Page`s and the `Site` that holds them with the navigation.
+
+Plain records: the MkDocs plugin serves them from memory and
+`clausebook render` writes them to disk, so both publish the same Markdown.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Page:
+    path: str  # docs-relative, e.g. "de/social-media.md"
+    title: str  # plain text
+    markdown: str
+    source: str | None = None  # the file its edit button opens, relative to the git work tree
+
+
+@dataclass
+class Site:
+    pages: dict[str, Page]
+    nav: list  # MkDocs `nav` structure (titles HTML-escaped, as MkDocs templates print them raw)
+
+    def markdown(self) -> dict[str, str]:
+        return {path: page.markdown for path, page in self.pages.items()}
