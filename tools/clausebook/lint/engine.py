@@ -21,6 +21,7 @@ from types import ModuleType
 from typing import Any
 
 from clausebook.core.identity import content_key
+from clausebook.core.model import Repository
 from clausebook.core.problems import Location, Problem, sort_problems
 from clausebook.core.resolve import Handbook, ResolvedClause
 from clausebook.lint.config import LintConfig, load_config
@@ -111,7 +112,7 @@ class LintContext:
         return self.config.option(name)
 
     @property
-    def repo(self):
+    def repo(self) -> Repository:
         return self.workspace.repo
 
     def for_rule(self, rule: ModuleType) -> LintContext:
@@ -185,8 +186,8 @@ class LintContext:
                 code: str | None = None, severity: str | None = None, hint: str | None = None) -> Problem:
         """A problem from the running rule; `clause` makes the clause's `lint_ignore` apply to it."""
         rule = self.rule
-        found = Problem.at(location, severity or getattr(rule, "SEVERITY", "warning"),
-                           code or getattr(rule, "CODE", "?"), message, hint)
+        found = Problem.at(location, severity or str(getattr(rule, "SEVERITY", "warning")),
+                           code or str(getattr(rule, "CODE", "?")), message, hint)
         if clause is not None:
             self._state.owners.setdefault(found, []).append(clause)
         return found
@@ -230,7 +231,7 @@ def changed_scope(workspace: Workspace, since: str | Workspace) -> Scope:
         if old_clauses.get(clause_id) != content_key(clause.data):
             pairs.update((j, clause_id) for j in handbooks)
 
-    def overlays(repo) -> dict[tuple[str, str], str]:
+    def overlays(repo: Repository) -> dict[tuple[str, str], str]:
         return {(j.id, o.clause): content_key(o.data) for j in repo.jurisdictions.values() for o in j.overlays}
 
     old_overlays, new_overlays = overlays(old), overlays(new)
@@ -240,11 +241,11 @@ def changed_scope(workspace: Workspace, since: str | Workspace) -> Scope:
             if jurisdiction in new.jurisdictions:
                 pairs.update((d, clause_id) for d in new.descendants(jurisdiction) if d in handbooks)
 
-    for jurisdiction in new.jurisdictions.values():
-        before = old.jurisdictions.get(jurisdiction.id)
-        if before is None or content_key(before.data) != content_key(jurisdiction.data):
-            documents.add(jurisdiction.path)
-            for d in new.descendants(jurisdiction.id):
+    for place in new.jurisdictions.values():
+        was = old.jurisdictions.get(place.id)
+        if was is None or content_key(was.data) != content_key(place.data):
+            documents.add(place.path)
+            for d in new.descendants(place.id):
                 if d in handbooks:
                     pairs.update((d, clause_id) for clause_id in handbooks[d].clauses)
     for policy in new.policies.values():

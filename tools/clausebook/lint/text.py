@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from typing import Any
 
 from clausebook.core.loader import Document, PathKey
 from clausebook.core.problems import Location
@@ -79,7 +80,8 @@ def clause_texts(clause: ResolvedClause, kinds: Iterable[str] = RENDERED) -> Ite
         found = part(RATIONALE, ("rationale",))
         if found is not None:
             yield found
-    examples = fields.get("examples") if isinstance(fields.get("examples"), dict) else {}
+    given = fields.get("examples")
+    examples: dict[str, Any] = given if isinstance(given, dict) else {}
     for kind in (DO, DONT):
         if kind in kinds:
             for index, _ in enumerate(examples.get(kind) or []):

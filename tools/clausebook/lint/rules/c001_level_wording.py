@@ -28,10 +28,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 from clausebook.core.markdown import plain_prose
 from clausebook.core.problems import Problem
 from clausebook.lint.text import BODY, clause_texts, newest, value_start
+
+if TYPE_CHECKING:
+    from clausebook.lint.engine import LintContext
 
 CODE = "C001"
 SEVERITY = "error"
@@ -42,7 +46,7 @@ _SAYS = {level: re.compile(rf"\b{level}\b", re.I) for level in ("must", "should"
 _OBLIGES = re.compile(r"\b(must|shall|should|(?:is|are)\s+required\s+to)\b", re.I)
 
 
-def check(ctx) -> Iterator[Problem]:
+def check(ctx: LintContext) -> Iterator[Problem]:
     for shared in ctx.clauses():
         clause = shared.clause
         level = clause.get("level")

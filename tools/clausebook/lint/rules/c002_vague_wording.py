@@ -26,10 +26,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 from clausebook.core.markdown import plain_prose, sentences
 from clausebook.core.problems import Problem
 from clausebook.lint.text import PROSE
+
+if TYPE_CHECKING:
+    from clausebook.lint.engine import LintContext
 
 CODE = "C002"
 SEVERITY = "warning"
@@ -49,7 +53,7 @@ _TEST = re.compile(
 )
 
 
-def check(ctx) -> Iterator[Problem]:
+def check(ctx: LintContext) -> Iterator[Problem]:
     for shared in ctx.clauses():
         clause = shared.clause
         for part in ctx.texts(clause, PROSE):

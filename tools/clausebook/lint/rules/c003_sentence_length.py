@@ -26,11 +26,15 @@ body: |
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 from clausebook.core.markdown import plain_prose, sentences, words
 from clausebook.core.problems import Problem
 from clausebook.lint.config import Option
 from clausebook.lint.text import PROSE
+
+if TYPE_CHECKING:
+    from clausebook.lint.engine import LintContext
 
 CODE = "C003"
 SEVERITY = "warning"
@@ -38,7 +42,7 @@ SUMMARY = "A sentence is longer than the configured number of words (default 35)
 OPTIONS = (Option("max-sentence-words", 35, "longest sentence, in words", minimum=1),)
 
 
-def check(ctx) -> Iterator[Problem]:
+def check(ctx: LintContext) -> Iterator[Problem]:
     limit = ctx.option("max-sentence-words")
     for shared in ctx.clauses():
         clause = shared.clause

@@ -31,12 +31,16 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
 from clausebook.core.errors import UsageError
 from clausebook.core.markdown import plain_prose, sentences, words
 from clausebook.core.problems import Problem
 from clausebook.lint.config import Option
 from clausebook.lint.text import BODY, clause_texts
+
+if TYPE_CHECKING:
+    from clausebook.lint.engine import LintContext
 
 CODE = "C004"
 SEVERITY = "warning"
@@ -72,7 +76,7 @@ def reading_ease(text: str) -> float:
                          "install a textstat that ships its dictionary, or add C004 to 'ignore'") from None
 
 
-def check(ctx) -> Iterator[Problem]:
+def check(ctx: LintContext) -> Iterator[Problem]:
     minimum = ctx.option("min-reading-ease")
     shortest = ctx.option("readability-min-words")
     for shared in ctx.clauses():

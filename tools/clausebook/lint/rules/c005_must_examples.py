@@ -29,16 +29,20 @@ examples:
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 from clausebook.core.problems import Problem
 from clausebook.lint.text import newest, value_start
+
+if TYPE_CHECKING:
+    from clausebook.lint.engine import LintContext
 
 CODE = "C005"
 SEVERITY = "warning"
 SUMMARY = "A must clause has no \"do\" or no \"don't\" examples."
 
 
-def check(ctx) -> Iterator[Problem]:
+def check(ctx: LintContext) -> Iterator[Problem]:
     for shared in ctx.clauses():
         clause = shared.clause
         if clause.get("level") != "must":

@@ -26,27 +26,34 @@ body: |
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 from clausebook.core.markdown import links
 from clausebook.core.problems import Problem
 from clausebook.lint.text import DO, DONT, PROSE
 from clausebook.lint.urls import Verdict, verdict
 
+if TYPE_CHECKING:
+    from clausebook.core.model import Repository
+    from clausebook.core.problems import Location
+    from clausebook.lint.engine import LintContext, SharedClause
+    from clausebook.lint.text import TextPart
+
 CODE = "C006"
 SEVERITY = "error"
 SUMMARY = "A Markdown link is broken, or links to a clause anchor that does not exist."
 
 
-def _overlay_location(repo, jurisdiction: str, path: str):
+def _overlay_location(repo: Repository, jurisdiction: str, path: str) -> Location | None:
     for overlay in repo.jurisdictions[jurisdiction].overlays:
         if overlay.path == path:
             return overlay.doc.loc(("action",))
     return None
 
 
-def check(ctx) -> Iterator[Problem]:
+def check(ctx: LintContext) -> Iterator[Problem]:
     repo = ctx.repo
-    every_id = set()
+    every_id: set[str] = set()
     for handbook in ctx.workspace.handbooks.values():
         every_id.update(handbook.clauses)
     for shared in ctx.clauses():
@@ -76,7 +83,8 @@ def check(ctx) -> Iterator[Problem]:
                                       "link a clause as #clause-id, or use a full https:// URL", clause=clause)
 
 
-def _anchor(ctx, repo, shared, part, anchor: str, where, from_overlay: bool, every_id: set[str]):
+def _anchor(ctx: LintContext, repo: Repository, shared: SharedClause, part: TextPart, anchor: str, where: Location,
+            from_overlay: bool, every_id: set[str]) -> Iterator[Problem]:
     clause = shared.clause
     if anchor not in every_id:
         yield ctx.problem(where, f"link to '#{anchor}' in {part.label}: there is no clause '{anchor}'", clause=clause)

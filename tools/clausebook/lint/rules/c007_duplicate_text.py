@@ -33,12 +33,16 @@ from collections import Counter
 from collections.abc import Iterator
 from difflib import SequenceMatcher
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
 from clausebook.core.identity import normalize_text
 from clausebook.core.markdown import WORD
 from clausebook.core.problems import Problem
 from clausebook.lint.config import Option
 from clausebook.lint.text import BODY, clause_texts
+
+if TYPE_CHECKING:
+    from clausebook.lint.engine import LintContext
 
 CODE = "C007"
 SEVERITY = "warning"
@@ -134,7 +138,7 @@ def similar_pairs(bodies: dict[int, tuple[str, ...]], threshold: float) -> dict[
     return result
 
 
-def check(ctx) -> Iterator[Problem]:
+def check(ctx: LintContext) -> Iterator[Problem]:
     threshold = ctx.option("duplicate-threshold")
     # One node per distinct (clause id, body) across the handbooks linted: a clause that a
     # jurisdiction amends without touching its body is the same node as the base clause.

@@ -27,9 +27,13 @@ body: |
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 from clausebook.core.problems import Problem
 from clausebook.lint.registry import JURISDICTION_RULE, get
+
+if TYPE_CHECKING:
+    from clausebook.lint.engine import LintContext
 
 CODE = "C008"
 SEVERITY = "warning"
@@ -38,7 +42,7 @@ SUMMARY = "A lint_ignore entry matches no problem, names an unknown rule, or nam
 AFTER_SILENCES = True
 
 
-def _applies(ctx, code: str, jurisdictions: tuple[str, ...]) -> bool | None:
+def _applies(ctx: LintContext, code: str, jurisdictions: tuple[str, ...]) -> bool | None:
     """Whether rule `code` ran over a clause in these jurisdictions; None when the rule is unknown."""
     match = JURISDICTION_RULE.match(code)
     if match:
@@ -54,7 +58,7 @@ def _applies(ctx, code: str, jurisdictions: tuple[str, ...]) -> bool | None:
     return True
 
 
-def check(ctx) -> Iterator[Problem]:
+def check(ctx: LintContext) -> Iterator[Problem]:
     jurisdictions_of = {id(shared.clause): shared.jurisdictions for shared in ctx.clauses()}
     for silence in ctx.silences:
         if silence.used:

@@ -54,9 +54,14 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
 from clausebook.core.problems import Problem
 from clausebook.lint.text import BODY, DO, NOTE, RATIONALE, TITLE, TextPart, value_start
+
+if TYPE_CHECKING:
+    from clausebook.core.resolve import ResolvedClause
+    from clausebook.lint.engine import LintContext
 
 CODE = "L"
 SEVERITY = "error"
@@ -94,7 +99,7 @@ def _compile(pattern: str) -> re.Pattern[str] | None:
         return None  # the schema's regex format check reports it
 
 
-def check(ctx) -> Iterator[Problem]:
+def check(ctx: LintContext) -> Iterator[Problem]:
     repo = ctx.repo
     for owner_id in repo.jurisdiction_ids():
         owner = repo.jurisdictions.get(owner_id)
@@ -130,7 +135,8 @@ def check(ctx) -> Iterator[Problem]:
                                                   clause=clause, code=code, severity=severity, hint=reference)
 
 
-def _forbid(ctx, clause, parts: list[TextPart], pattern, code, severity, message, reference):
+def _forbid(ctx: LintContext, clause: ResolvedClause, parts: list[TextPart], pattern: re.Pattern[str], code: str,
+            severity: str, message: str, reference: str) -> Iterator[Problem]:
     for part in parts:
         for match in pattern.finditer(squeeze(part.text)):
             if match.end() == match.start():

@@ -36,12 +36,16 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 from clausebook.core.problems import Location, Problem
 from clausebook.core.resolve import ResolvedClause
 from clausebook.git import NotAGitRepository
 from clausebook.history.scan import scan
 from clausebook.review import review_status
+
+if TYPE_CHECKING:
+    from clausebook.lint.engine import LintContext
 
 CODE = "R001"
 SEVERITY = "warning"
@@ -53,7 +57,7 @@ def _where(clause: ResolvedClause) -> Location:
     return clause.locate(("review_months",) if "review_months" in clause.fields else ("id",))
 
 
-def check(ctx) -> Iterator[Problem]:
+def check(ctx: LintContext) -> Iterator[Problem]:
     if ctx.scope is not None:  # --changed-since
         return
     try:

@@ -25,16 +25,20 @@ body: |
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 from clausebook.core.markdown import html_tags
 from clausebook.core.problems import Problem
+
+if TYPE_CHECKING:
+    from clausebook.lint.engine import LintContext
 
 CODE = "X001"
 SEVERITY = "error"
 SUMMARY = "Raw HTML in Markdown text; use Markdown instead."
 
 
-def check(ctx) -> Iterator[Problem]:
+def check(ctx: LintContext) -> Iterator[Problem]:
     for part, clause in ctx.rendered_texts():
         for tag in html_tags(part.text):
             if tag.closing:

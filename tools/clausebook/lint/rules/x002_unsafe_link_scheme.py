@@ -28,9 +28,13 @@ body: |
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 from clausebook.core.problems import Problem
 from clausebook.lint.urls import UNSAFE_SCHEMES, Verdict, bare_urls, link_targets, reference_urls, scheme, verdict
+
+if TYPE_CHECKING:
+    from clausebook.lint.engine import LintContext
 
 CODE = "X002"
 SEVERITY = "error"
@@ -46,7 +50,7 @@ def _message(url: str, where: str, noun: str = "link") -> str:
             "#anchor links; link to an https:// page instead")
 
 
-def check(ctx) -> Iterator[Problem]:
+def check(ctx: LintContext) -> Iterator[Problem]:
     for part, clause in ctx.rendered_texts():
         for url, offset in link_targets(part.text):
             if verdict(url) is Verdict.BLOCKED:

@@ -25,6 +25,7 @@ body: |
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 from clausebook.core.problems import Problem
 from clausebook.lint.urls import (
@@ -37,6 +38,9 @@ from clausebook.lint.urls import (
     scheme,
     verdict,
 )
+
+if TYPE_CHECKING:
+    from clausebook.lint.engine import LintContext
 
 CODE = "X003"
 SEVERITY = "warning"
@@ -53,7 +57,7 @@ def _insecure_text(url: str) -> bool:
     return found is not None and found not in SECURE_SCHEMES and found not in UNSAFE_SCHEMES
 
 
-def check(ctx) -> Iterator[Problem]:
+def check(ctx: LintContext) -> Iterator[Problem]:
     for part, clause in ctx.rendered_texts():
         found = [(url, offset) for url, offset in link_targets(part.text) if _insecure(url)]
         found += [(url, offset) for url, offset in bare_urls(part.text) if _insecure_text(url)]

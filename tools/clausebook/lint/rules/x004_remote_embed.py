@@ -27,10 +27,14 @@ body: |
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 from clausebook.core.markdown import html_tags, links
 from clausebook.core.problems import Problem
 from clausebook.lint.urls import LOADING_ATTRIBUTES, attribute_urls, is_remote
+
+if TYPE_CHECKING:
+    from clausebook.lint.engine import LintContext
 
 CODE = "X004"
 SEVERITY = "error"
@@ -40,7 +44,7 @@ ALWAYS = ("iframe", "frame", "frameset", "script", "object", "embed", "applet")
 LOADING = ("img", "image", "video", "audio", "source", "track", "link", "picture", "input")
 
 
-def check(ctx) -> Iterator[Problem]:
+def check(ctx: LintContext) -> Iterator[Problem]:
     for part, clause in ctx.rendered_texts():
         for link in links(part.text):
             if link.image and link.target and is_remote(link.target):
