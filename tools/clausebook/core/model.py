@@ -15,34 +15,32 @@ LEVELS = ("must", "should", "may", "info")
 ACTIONS = ("amend", "replace", "remove", "add")
 
 
+class _FromDocument:
+    """A record read from one document: its path and data are the document's."""
+
+    doc: Document
+
+    @property
+    def path(self) -> str:
+        return self.doc.path
+
+    @property
+    def data(self) -> dict:
+        return self.doc.data
+
+
 @dataclass
-class Clause:
+class Clause(_FromDocument):
     id: str
     policy: str
     doc: Document
 
-    @property
-    def path(self) -> str:
-        return self.doc.path
-
-    @property
-    def data(self) -> dict:
-        return self.doc.data
-
 
 @dataclass
-class Policy:
+class Policy(_FromDocument):
     id: str
     doc: Document
     clauses: dict[str, Clause] = field(default_factory=dict)
-
-    @property
-    def path(self) -> str:
-        return self.doc.path
-
-    @property
-    def data(self) -> dict:
-        return self.doc.data
 
     @property
     def sections(self) -> list[dict]:
@@ -63,17 +61,9 @@ class Policy:
 
 
 @dataclass
-class Overlay:
+class Overlay(_FromDocument):
     jurisdiction: str
     doc: Document
-
-    @property
-    def path(self) -> str:
-        return self.doc.path
-
-    @property
-    def data(self) -> dict:
-        return self.doc.data
 
     @property
     def clause(self) -> str:
@@ -85,18 +75,10 @@ class Overlay:
 
 
 @dataclass
-class Jurisdiction:
+class Jurisdiction(_FromDocument):
     id: str
     doc: Document
     overlays: list[Overlay] = field(default_factory=list)
-
-    @property
-    def path(self) -> str:
-        return self.doc.path
-
-    @property
-    def data(self) -> dict:
-        return self.doc.data
 
     @property
     def name(self) -> str:
