@@ -536,9 +536,30 @@ def test_us_ny_investigations_never_ask_to_open_a_personal_account_in_front_of_a
     assert "posts that are public, or copies that the person who complained provided" in body
     assert not any("own phone" in e for e in investigations.get("examples")["do"])
     assert "201-i" in _cites(investigations, "us-ny")
-    assert "on your own phone" in " ".join(shipped.handbooks["us"].clauses["investigations"].get("examples")["do"])
+    assert "Labor Law section 201-i protects your personal accounts" in _notes(investigations, "us-ny")
     _rule_holds(shipped, "us-ny", "no-personal-account-access-in-presence")
     pattern = re.compile(_rule(shipped, "us-ny", "no-personal-account-access-in-presence")["forbid"], re.IGNORECASE)
+    assert pattern.search("Show the investigator the two posts named in the complaint on your own phone.")
+
+
+def test_no_handbook_asks_to_see_posts_on_your_own_phone(shipped):
+    """Cal. Lab. Code s. 980(b)(2) and N.Y. Lab. Law s. 201-i(2)(a)(ii) bar asking an employee to access a personal
+    account in the employer's presence, and most state laws bar 'shoulder surfing'. The base investigation step
+    looked at posts on the employee's own phone while the same clause said nobody watches you sign in; it now looks
+    only at public posts or copies, in every handbook. California's s. 980(c) exception reaches content only."""
+    for jid, handbook in shipped.handbooks.items():
+        clause = handbook.clauses["investigations"]
+        body = _flat(clause.body)
+        assert "It never asks you to open a personal account in front of anyone" in body, jid
+        assert "You may choose to give your side with copies of your own posts, but nobody may require it" in body, jid
+        assert not any("own phone" in e for e in clause.get("examples")["do"]), jid
+    ca = shipped.handbooks["us-ca"].clauses["investigations"]
+    note = _notes(ca, "us-ca")
+    assert "may ask you for a copy of specific personal content only when facts give it reason to believe" in note
+    assert "It never asks you to open your personal social media in front of anyone" in note
+    assert "980(b) and (c)" in _cites(ca, "us-ca")
+    _rule_holds(shipped, "us-ca", "no-access-in-presence")
+    pattern = re.compile(_rule(shipped, "us-ca", "no-access-in-presence")["forbid"], re.IGNORECASE)
     assert pattern.search("Show the investigator the two posts named in the complaint on your own phone.")
 
 
