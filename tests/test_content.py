@@ -697,3 +697,19 @@ def test_one_term_per_thing_and_one_disclaimer(shipped):
     assert "(#disclose-affiliation)" in x_tip
     for clause_id in ("lost-devices", "phishing-and-impersonation", "platform-github-and-forums"):
         assert "security hotline" in base[clause_id].body, clause_id
+
+
+def test_employees_may_answer_a_regulator_without_telling_the_company(shipped):
+    """SEC Rule 21F-17(a) (In re KBR, 2015: pre-approval impedes); the carve-out was limited to an authority asking
+    about 'your own report'. Every handbook now lets you answer a regulator directly, without notice or approval."""
+    for jid, handbook in shipped.handbooks.items():
+        body = _flat(handbook.clauses["legal-and-regulator-requests"].body)
+        assert "If a regulator or another authority contacts you directly, you may answer it yourself" in body, jid
+        assert "You do not need to tell the company or ask anyone's permission first" in body, jid
+        assert "about your own report" not in body, jid
+    clause = shipped.handbooks["us"].clauses["confidential-information"]
+    assert "You do not need to tell the company or ask for permission first" in _notes(clause, "us")
+    step = next(p for p in clause.provenance if p.jurisdiction == "us")
+    assert "A cross-reference in the agreement to a policy document" in _flat(step.reason)
+    assert "1833(b)(3)" in _cites(clause, "us")
+    _rule_holds(shipped, "us", "regulator-contact-without-notice")
