@@ -713,3 +713,18 @@ def test_employees_may_answer_a_regulator_without_telling_the_company(shipped):
     assert "A cross-reference in the agreement to a policy document" in _flat(step.reason)
     assert "1833(b)(3)" in _cites(clause, "us")
     _rule_holds(shipped, "us", "regulator-contact-without-notice")
+
+
+def test_non_retaliation_does_not_depend_on_good_faith(shipped):
+    """Directive (EU) 2019/1937 Art. 6(1)(a) and Recital 32 (reasonable grounds, motives irrelevant); UK ERA s. 43B after
+    ERRA 2013 s. 18 (good faith no longer a condition). The base promise was limited to reports 'in good faith'."""
+    for jid, handbook in shipped.handbooks.items():
+        body = _flat(handbook.clauses["reporting-concerns"].body)
+        assert "Nobody may punish, demote or exclude you for reporting a concern, or for helping with an investigation" \
+            in body, jid
+        assert "unless you knew it was false when you reported it" in body, jid
+        assert "in good faith" not in body, jid
+    _rule_holds(shipped, "eu", "no-good-faith-condition")
+    _rule_holds(shipped, "uk", "no-good-faith-condition")
+    pattern = re.compile(_rule(shipped, "uk", "no-good-faith-condition")["forbid"], re.IGNORECASE)
+    assert pattern.search("Nobody may punish you for reporting a concern in good faith.")
