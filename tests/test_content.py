@@ -580,6 +580,7 @@ def test_uk_duty_to_prevent_sexual_harassment_covers_third_parties(shipped):
     assert "prevent sexual harassment of its staff, including by clients, customers and members of the public" in note
     assert "It takes all reasonable steps to prevent harassment of its staff, whoever it comes from" in note
     assert "through an official account, report them to the people team" in note
+    assert "has a legal duty to take reasonable steps, such as training and clear reporting routes, to prevent" in note
     assert "s. 40A" in _cites(conduct, "uk")
     _rule_holds(shipped, "uk", "duty-to-prevent-sexual-harassment")
 
@@ -728,3 +729,14 @@ def test_non_retaliation_does_not_depend_on_good_faith(shipped):
     _rule_holds(shipped, "uk", "no-good-faith-condition")
     pattern = re.compile(_rule(shipped, "uk", "no-good-faith-condition")["forbid"], re.IGNORECASE)
     assert pattern.search("Nobody may punish you for reporting a concern in good faith.")
+
+
+def test_uk_protected_disclosures_and_section_43j_are_stated_as_the_act_has_them(shipped):
+    """ERA 1996 s. 43J voids provisions in agreements that preclude a protected disclosure; the Employment Rights Act 2025
+    makes reports of sexual harassment qualifying disclosures from 6 April 2026."""
+    clause = shipped.handbooks["uk"].clauses["reporting-concerns"]
+    note = _notes(clause, "uk")
+    assert "any term in an agreement that tries to stop you from making one is void" in note
+    assert "including a report of sexual harassment" in note
+    assert "Employment Rights Act 2025" in _cites(clause, "uk")
+    _rule_holds(shipped, "uk", "protected-disclosure-void-term")
