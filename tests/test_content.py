@@ -740,3 +740,28 @@ def test_uk_protected_disclosures_and_section_43j_are_stated_as_the_act_has_them
     assert "including a report of sexual harassment" in note
     assert "Employment Rights Act 2025" in _cites(clause, "uk")
     _rule_holds(shipped, "uk", "protected-disclosure-void-term")
+
+
+def test_leaked_personal_passwords_are_never_used_and_are_deleted(shipped):
+    """State account-privacy laws (e.g. Neb. Rev. Stat. s. 48-3510, Va. Code s. 40.1-28.7:5) bar using personal
+    credentials captured by monitoring; the California note said leak alerts were used 'to secure the account
+    concerned', which for a personal account means signing in to it."""
+    for jid, handbook in shipped.handbooks.items():
+        body = _flat(handbook.clauses["monitoring"].body)
+        assert "It never uses a leaked password to sign in to any account" in body, jid
+        assert "deletes the password from the alert" in body, jid
+    note = _notes(shipped.handbooks["us-ca"].clauses["monitoring"], "us-ca")
+    assert "uses them only to secure the account concerned" not in note
+    assert "never to sign in to an account" in note
+    _rule_holds(shipped, "us", "captured-credentials-not-used")
+
+
+def test_fr_monitoring_replacement_keeps_every_eu_point(shipped):
+    """A replace drops the EU note, so the French text has to carry it: the balancing test and its repetition
+    (GDPR Art. 6(1)(f)) and the full list of rights (Arts. 13(2)(b), 15-21), as the EU handbook has them."""
+    fr = _flat(shipped.handbooks["fr"].clauses["monitoring"].body)
+    eu = _notes(shipped.handbooks["eu"].clauses["monitoring"], "eu")
+    for point in ("a written balancing test", "before a tool changes what it collects",
+                  "to access your data, to correct or erase it, to restrict its use and to object to it",
+                  "Monitoring is not based on your consent", "No tool may build profiles of individual employees"):
+        assert point in fr and point in eu, point
