@@ -322,6 +322,27 @@ def test_fr_creator_labels_follow_the_amended_influence_law(shipped):
     _rule_holds(shipped, "fr", "retouched-images-label-scope")
 
 
+def test_fr_advertising_label_words_are_the_company_choice_not_the_only_lawful_ones(shipped):
+    """Ordonnance 2024-978 (art. 5-2 of Loi 2023-451): an equivalent label suited to the format is accepted, and the
+    label is needed where commercial intent is not clear from the context. The note said the law required the words."""
+    clause = shipped.handbooks["fr"].clauses["creator-partnerships"]
+    note = _notes(clause, "fr")
+    assert 'the company asks creators to label paid promotion with the words "Publicité" or "Collaboration' in note
+    assert "The law also accepts an equivalent label suited to the format" in note
+    step = next(p for p in clause.provenance if p.jurisdiction == "fr")
+    assert "sets the exact labels" not in step.reason
+    assert "allows an equivalent label suited to the format" in _flat(step.reason)
+    _rule_holds(shipped, "fr", "influence-labels-allow-equivalent")
+
+
+def test_fr_closed_group_insults_depend_on_the_group(shipped):
+    """Cass. soc. 12 Sept 2018, n 16-11.690 turned on a closed group of 14 approved members: not a blanket rule."""
+    note = _notes(shipped.handbooks["fr"].clauses["consequences"], "fr")
+    assert "can count as private correspondence" in note
+    assert "The courts look at the size of the group and who belongs to it" in note
+    assert "are treated as private correspondence" not in note
+
+
 # --- Germany -------------------------------------------------------------------------------------------------
 
 def test_de_policy_is_adopted_through_a_works_agreement(shipped):
