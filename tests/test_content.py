@@ -423,7 +423,7 @@ def test_quebec_rules_moved_out_of_the_english_canadian_handbook(shipped):
         clause = shipped.handbooks["ca"].clauses[clause_id]
         assert "P-39.1" not in _cites(clause, "ca"), clause_id
         assert not re.search(r"In Quebec, you", _notes(clause, "ca")), clause_id
-    assert "The Quebec handbook adds the rules of Quebec" in _notes(shipped.handbooks["ca"].clauses["monitoring"], "ca")
+    assert "Staff in Quebec also have the rules of Quebec, which the Quebec handbook adds" in _notes(shipped.handbooks["ca"].clauses["monitoring"], "ca")
     ca = shipped.repo.jurisdictions["ca"]
     assert not any("Quebec" in (r.get("title") or "") for r in ca.data.get("references", []))
 
@@ -786,3 +786,21 @@ def test_fr_monitoring_replacement_keeps_every_eu_point(shipped):
                   "to access your data, to correct or erase it, to restrict its use and to object to it",
                   "Monitoring is not based on your consent", "No tool may build profiles of individual employees"):
         assert point in fr and point in eu, point
+
+
+def test_restructuring_rule_covers_only_confidential_plans(shipped):
+    """Stericycle: 'This rule covers plans you learned about in confidence' did not say 'only', so a reader could take
+    the restructuring ban to reach any talk of layoffs, which is core NLRA s. 7 subject matter."""
+    for jid in ("us", "us-ca", "us-ny"):
+        body = _flat(shipped.handbooks[jid].clauses["unreleased-products-and-financials"].body)
+        assert "This rule covers only plans you learned about in confidence through your role" in body, jid
+        assert "What you hear from colleagues, such as talk of layoffs, is not covered" in body, jid
+    _rule_holds(shipped, "us", "restructuring-limited-to-confidential-plans")
+
+
+def test_personal_accounts_carry_no_customer_service_duty(shipped):
+    """separate-accounts: the company never asks you to use a personal account for work, so a complaint seen on your
+    own feed creates no duty to answer it."""
+    body = _flat(shipped.handbooks[GLOBAL].clauses["customer-service"].body)
+    assert "If you see a complaint on your personal feed or in a forum, you do not have to answer it" in body
+    assert "(#workplace-photos)" in shipped.handbooks[GLOBAL].clauses["platform-tiktok"].body
