@@ -370,6 +370,9 @@ def test_de_relies_on_gdpr_article_6_not_section_26_bdsg(shipped):
     note = _notes(shipped.handbooks["de"].clauses["monitoring"], "de")
     assert "performance of your employment contract (Article 6(1)(b))" in note
     assert "legitimate interests (Article 6(1)(f))" in note
+    # The EU note above it said legitimate interest was the only basis; the two now fit together.
+    assert "unless the note for your country names another basis" in _notes(shipped.handbooks["de"].clauses["monitoring"], "eu")
+    assert "Where a use is needed to carry out your job" in note
     _rule_holds(shipped, "de", "no-section-26-bdsg-basis")
 
 
