@@ -807,3 +807,12 @@ def test_personal_accounts_carry_no_customer_service_duty(shipped):
     body = _flat(shipped.handbooks[GLOBAL].clauses["customer-service"].body)
     assert "If you see a complaint on your personal feed or in a forum, you do not have to answer it" in body
     assert "(#workplace-photos)" in shipped.handbooks[GLOBAL].clauses["platform-tiktok"].body
+
+
+def test_respectful_conduct_is_a_targeted_rule_not_a_civility_code(shipped):
+    """Stericycle and OM 12-59: generic civility mandates are high risk; the must is aimed at harassment, threats,
+    bullying and discrimination, and criticism stays free."""
+    body = _flat(shipped.handbooks["us"].clauses["respectful-conduct"].body)
+    assert "The rule itself is narrower: you must not use social media to harass, threaten, bully or discriminate" in body
+    assert "You may argue, criticise and complain, including about the company" in body
+    assert not body.startswith("Treat people online")
