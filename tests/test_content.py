@@ -322,6 +322,27 @@ def test_fr_creator_labels_follow_the_amended_influence_law(shipped):
     _rule_holds(shipped, "fr", "retouched-images-label-scope")
 
 
+def test_fr_advertising_label_words_are_the_company_choice_not_the_only_lawful_ones(shipped):
+    """Ordonnance 2024-978 (art. 5-2 of Loi 2023-451): an equivalent label suited to the format is accepted, and the
+    label is needed where commercial intent is not clear from the context. The note said the law required the words."""
+    clause = shipped.handbooks["fr"].clauses["creator-partnerships"]
+    note = _notes(clause, "fr")
+    assert 'the company asks creators to label paid promotion with the words "Publicité" or "Collaboration' in note
+    assert "The law also accepts an equivalent label suited to the format" in note
+    step = next(p for p in clause.provenance if p.jurisdiction == "fr")
+    assert "sets the exact labels" not in step.reason
+    assert "allows an equivalent label suited to the format" in _flat(step.reason)
+    _rule_holds(shipped, "fr", "influence-labels-allow-equivalent")
+
+
+def test_fr_closed_group_insults_depend_on_the_group(shipped):
+    """Cass. soc. 12 Sept 2018, n 16-11.690 turned on a closed group of 14 approved members: not a blanket rule."""
+    note = _notes(shipped.handbooks["fr"].clauses["consequences"], "fr")
+    assert "can count as private correspondence" in note
+    assert "The courts look at the size of the group and who belongs to it" in note
+    assert "are treated as private correspondence" not in note
+
+
 # --- Germany -------------------------------------------------------------------------------------------------
 
 def test_de_policy_is_adopted_through_a_works_agreement(shipped):
@@ -349,6 +370,9 @@ def test_de_relies_on_gdpr_article_6_not_section_26_bdsg(shipped):
     note = _notes(shipped.handbooks["de"].clauses["monitoring"], "de")
     assert "performance of your employment contract (Article 6(1)(b))" in note
     assert "legitimate interests (Article 6(1)(f))" in note
+    # The EU note above it said legitimate interest was the only basis; the two now fit together.
+    assert "unless the note for your country names another basis" in _notes(shipped.handbooks["de"].clauses["monitoring"], "eu")
+    assert "Where a use is needed to carry out your job" in note
     _rule_holds(shipped, "de", "no-section-26-bdsg-basis")
 
 
@@ -402,7 +426,7 @@ def test_quebec_rules_moved_out_of_the_english_canadian_handbook(shipped):
         clause = shipped.handbooks["ca"].clauses[clause_id]
         assert "P-39.1" not in _cites(clause, "ca"), clause_id
         assert not re.search(r"In Quebec, you", _notes(clause, "ca")), clause_id
-    assert "The Quebec handbook adds the rules of Quebec" in _notes(shipped.handbooks["ca"].clauses["monitoring"], "ca")
+    assert "Staff in Quebec also have the rules of Quebec, which the Quebec handbook adds" in _notes(shipped.handbooks["ca"].clauses["monitoring"], "ca")
     ca = shipped.repo.jurisdictions["ca"]
     assert not any("Quebec" in (r.get("title") or "") for r in ca.data.get("references", []))
 
@@ -536,9 +560,30 @@ def test_us_ny_investigations_never_ask_to_open_a_personal_account_in_front_of_a
     assert "posts that are public, or copies that the person who complained provided" in body
     assert not any("own phone" in e for e in investigations.get("examples")["do"])
     assert "201-i" in _cites(investigations, "us-ny")
-    assert "on your own phone" in " ".join(shipped.handbooks["us"].clauses["investigations"].get("examples")["do"])
+    assert "Labor Law section 201-i protects your personal accounts" in _notes(investigations, "us-ny")
     _rule_holds(shipped, "us-ny", "no-personal-account-access-in-presence")
     pattern = re.compile(_rule(shipped, "us-ny", "no-personal-account-access-in-presence")["forbid"], re.IGNORECASE)
+    assert pattern.search("Show the investigator the two posts named in the complaint on your own phone.")
+
+
+def test_no_handbook_asks_to_see_posts_on_your_own_phone(shipped):
+    """Cal. Lab. Code s. 980(b)(2) and N.Y. Lab. Law s. 201-i(2)(a)(ii) bar asking an employee to access a personal
+    account in the employer's presence, and most state laws bar 'shoulder surfing'. The base investigation step
+    looked at posts on the employee's own phone while the same clause said nobody watches you sign in; it now looks
+    only at public posts or copies, in every handbook. California's s. 980(c) exception reaches content only."""
+    for jid, handbook in shipped.handbooks.items():
+        clause = handbook.clauses["investigations"]
+        body = _flat(clause.body)
+        assert "It never asks you to open a personal account in front of anyone" in body, jid
+        assert "You may choose to give your side with copies of your own posts, but nobody may require it" in body, jid
+        assert not any("own phone" in e for e in clause.get("examples")["do"]), jid
+    ca = shipped.handbooks["us-ca"].clauses["investigations"]
+    note = _notes(ca, "us-ca")
+    assert "may ask you for a copy of specific personal content only when facts give it reason to believe" in note
+    assert "It never asks you to open your personal social media in front of anyone" in note
+    assert "980(b) and (c)" in _cites(ca, "us-ca")
+    _rule_holds(shipped, "us-ca", "no-access-in-presence")
+    pattern = re.compile(_rule(shipped, "us-ca", "no-access-in-presence")["forbid"], re.IGNORECASE)
     assert pattern.search("Show the investigator the two posts named in the complaint on your own phone.")
 
 
@@ -559,6 +604,7 @@ def test_uk_duty_to_prevent_sexual_harassment_covers_third_parties(shipped):
     assert "prevent sexual harassment of its staff, including by clients, customers and members of the public" in note
     assert "It takes all reasonable steps to prevent harassment of its staff, whoever it comes from" in note
     assert "through an official account, report them to the people team" in note
+    assert "has a legal duty to take reasonable steps, such as training and clear reporting routes, to prevent" in note
     assert "s. 40A" in _cites(conduct, "uk")
     _rule_holds(shipped, "uk", "duty-to-prevent-sexual-harassment")
 
@@ -676,3 +722,97 @@ def test_one_term_per_thing_and_one_disclaimer(shipped):
     assert "(#disclose-affiliation)" in x_tip
     for clause_id in ("lost-devices", "phishing-and-impersonation", "platform-github-and-forums"):
         assert "security hotline" in base[clause_id].body, clause_id
+
+
+def test_employees_may_answer_a_regulator_without_telling_the_company(shipped):
+    """SEC Rule 21F-17(a) (In re KBR, 2015: pre-approval impedes); the carve-out was limited to an authority asking
+    about 'your own report'. Every handbook now lets you answer a regulator directly, without notice or approval."""
+    for jid, handbook in shipped.handbooks.items():
+        body = _flat(handbook.clauses["legal-and-regulator-requests"].body)
+        assert "If a regulator or another authority contacts you directly, you may answer it yourself" in body, jid
+        assert "You do not need to tell the company or ask anyone's permission first" in body, jid
+        assert "about your own report" not in body, jid
+    clause = shipped.handbooks["us"].clauses["confidential-information"]
+    assert "You do not need to tell the company or ask for permission first" in _notes(clause, "us")
+    step = next(p for p in clause.provenance if p.jurisdiction == "us")
+    assert "A cross-reference in the agreement to a policy document" in _flat(step.reason)
+    assert "1833(b)(3)" in _cites(clause, "us")
+    _rule_holds(shipped, "us", "regulator-contact-without-notice")
+
+
+def test_non_retaliation_does_not_depend_on_good_faith(shipped):
+    """Directive (EU) 2019/1937 Art. 6(1)(a) and Recital 32 (reasonable grounds, motives irrelevant); UK ERA s. 43B after
+    ERRA 2013 s. 18 (good faith no longer a condition). The base promise was limited to reports 'in good faith'."""
+    for jid, handbook in shipped.handbooks.items():
+        body = _flat(handbook.clauses["reporting-concerns"].body)
+        assert "Nobody may punish, demote or exclude you for reporting a concern, or for helping with an investigation" \
+            in body, jid
+        assert "unless you knew it was false when you reported it" in body, jid
+        assert "in good faith" not in body, jid
+    _rule_holds(shipped, "eu", "no-good-faith-condition")
+    _rule_holds(shipped, "uk", "no-good-faith-condition")
+    pattern = re.compile(_rule(shipped, "uk", "no-good-faith-condition")["forbid"], re.IGNORECASE)
+    assert pattern.search("Nobody may punish you for reporting a concern in good faith.")
+
+
+def test_uk_protected_disclosures_and_section_43j_are_stated_as_the_act_has_them(shipped):
+    """ERA 1996 s. 43J voids provisions in agreements that preclude a protected disclosure; the Employment Rights Act 2025
+    makes reports of sexual harassment qualifying disclosures from 6 April 2026."""
+    clause = shipped.handbooks["uk"].clauses["reporting-concerns"]
+    note = _notes(clause, "uk")
+    assert "any term in an agreement that tries to stop you from making one is void" in note
+    assert "including a report of sexual harassment" in note
+    assert "Employment Rights Act 2025" in _cites(clause, "uk")
+    _rule_holds(shipped, "uk", "protected-disclosure-void-term")
+
+
+def test_leaked_personal_passwords_are_never_used_and_are_deleted(shipped):
+    """State account-privacy laws (e.g. Neb. Rev. Stat. s. 48-3510, Va. Code s. 40.1-28.7:5) bar using personal
+    credentials captured by monitoring; the California note said leak alerts were used 'to secure the account
+    concerned', which for a personal account means signing in to it."""
+    for jid, handbook in shipped.handbooks.items():
+        body = _flat(handbook.clauses["monitoring"].body)
+        assert "It never uses a leaked password to sign in to any account" in body, jid
+        assert "deletes the password from the alert" in body, jid
+    note = _notes(shipped.handbooks["us-ca"].clauses["monitoring"], "us-ca")
+    assert "uses them only to secure the account concerned" not in note
+    assert "never to sign in to an account" in note
+    _rule_holds(shipped, "us", "captured-credentials-not-used")
+
+
+def test_fr_monitoring_replacement_keeps_every_eu_point(shipped):
+    """A replace drops the EU note, so the French text has to carry it: the balancing test and its repetition
+    (GDPR Art. 6(1)(f)) and the full list of rights (Arts. 13(2)(b), 15-21), as the EU handbook has them."""
+    fr = _flat(shipped.handbooks["fr"].clauses["monitoring"].body)
+    eu = _notes(shipped.handbooks["eu"].clauses["monitoring"], "eu")
+    for point in ("a written balancing test", "before a tool changes what it collects",
+                  "to access your data, to correct or erase it, to restrict its use and to object to it",
+                  "Monitoring is not based on your consent", "No tool may build profiles of individual employees"):
+        assert point in fr and point in eu, point
+
+
+def test_restructuring_rule_covers_only_confidential_plans(shipped):
+    """Stericycle: 'This rule covers plans you learned about in confidence' did not say 'only', so a reader could take
+    the restructuring ban to reach any talk of layoffs, which is core NLRA s. 7 subject matter."""
+    for jid in ("us", "us-ca", "us-ny"):
+        body = _flat(shipped.handbooks[jid].clauses["unreleased-products-and-financials"].body)
+        assert "This rule covers only plans you learned about in confidence through your role" in body, jid
+        assert "What you hear from colleagues, such as talk of layoffs, is not covered" in body, jid
+    _rule_holds(shipped, "us", "restructuring-limited-to-confidential-plans")
+
+
+def test_personal_accounts_carry_no_customer_service_duty(shipped):
+    """separate-accounts: the company never asks you to use a personal account for work, so a complaint seen on your
+    own feed creates no duty to answer it."""
+    body = _flat(shipped.handbooks[GLOBAL].clauses["customer-service"].body)
+    assert "If you see a complaint on your personal feed or in a forum, you do not have to answer it" in body
+    assert "(#workplace-photos)" in shipped.handbooks[GLOBAL].clauses["platform-tiktok"].body
+
+
+def test_respectful_conduct_is_a_targeted_rule_not_a_civility_code(shipped):
+    """Stericycle and OM 12-59: generic civility mandates are high risk; the must is aimed at harassment, threats,
+    bullying and discrimination, and criticism stays free."""
+    body = _flat(shipped.handbooks["us"].clauses["respectful-conduct"].body)
+    assert "The rule itself is narrower: you must not use social media to harass, threaten, bully or discriminate" in body
+    assert "You may argue, criticise and complain, including about the company" in body
+    assert not body.startswith("Treat people online")
