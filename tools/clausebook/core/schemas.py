@@ -57,6 +57,16 @@ def schema_dir(root: Path | None) -> Path:
     return PACKAGED_SCHEMAS
 
 
+def _names(file: Path, schema: dict) -> list[str]:
+    """Where a schema is found by a `$ref`: its file name, which the shipped schemas' relative refs use
+    (they carry no `$id`, so that plain JSON Schema tools resolve the refs from the file's own folder,
+    offline), and its `$id` when a repository's own schema has one."""
+    names = [file.name]
+    if isinstance(schema.get("$id"), str):
+        names.append(schema["$id"])
+    return names
+
+
 @lru_cache(maxsize=8)
 def validators(directory: Path) -> dict[str, Draft202012Validator]:
     from jsonschema import Draft202012Validator
@@ -68,7 +78,7 @@ def validators(directory: Path) -> dict[str, Draft202012Validator]:
         schema = json.loads(file.read_text(encoding="utf-8"))
         Draft202012Validator.check_schema(schema)
         contents[file.name.removesuffix(".schema.json")] = schema
-        resources.append((schema["$id"], Resource.from_contents(schema)))
+        resources += [(uri, Resource.from_contents(schema)) for uri in _names(file, schema)]
     registry = Registry().with_resources(resources)
     missing = [kind for kind in KINDS if kind not in contents]
     if missing:
@@ -108,11 +118,12 @@ def quick_checks(directory: Path) -> dict[str, Callable[[Any], bool]]:
     for file in sorted(directory.glob("*.schema.json")):
         schema = json.loads(file.read_text(encoding="utf-8"))
         roots[file.name.removesuffix(".schema.json")] = schema
-        documents[schema["$id"]] = schema
+        documents.update(dict.fromkeys(_names(file, schema), schema))
 
     def retrieve(uri: str) -> Any:
-        # Every $ref stays inside the schema folder: never fetch anything.
-        return documents[uri]
+        # Every $ref stays inside the schema folder: never fetch anything. A
+        # relative ref in a schema without `$id` comes with a default base.
+        return documents[uri] if uri in documents else documents[uri.rsplit("/", 1)[-1]]
 
     return {
         kind: jsonschema_rs.validator_for(roots[kind], retriever=retrieve, validate_formats=True).is_valid
