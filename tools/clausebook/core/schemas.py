@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import difflib
 import json
+import re
 from collections.abc import Callable, Iterable
 from functools import lru_cache
 from pathlib import Path
@@ -156,6 +157,15 @@ def _leaves(error: ValidationError) -> Iterable[ValidationError]:
         yield error
 
 
+ID_PATTERN = "^[a-z0-9]+(-[a-z0-9]+)*$"
+
+
+def _id_like(value: object) -> str | None:
+    """The id an editor most likely meant: 'Monitoring_Tools ' -> 'monitoring-tools'."""
+    words = re.findall(r"[a-z0-9]+", str(value).lower())
+    return "-".join(words) or None
+
+
 def _message(error: ValidationError, doc: Document) -> tuple[tuple, bool, str]:
     """(path to point at, point at the key?, plain message)."""
     path = tuple(error.absolute_path)
@@ -203,7 +213,9 @@ def _message(error: ValidationError, doc: Document) -> tuple[tuple, bool, str]:
         described = schema.get("description")
         if described:
             meaning = described[0].lower() + described[1:].rstrip(".")
-            return path, False, f"'{field}' is not valid: {meaning} (found '{value}')"
+            suggestion = _id_like(value) if error.validator_value == ID_PATTERN else None
+            like = f", such as '{suggestion}'" if suggestion and suggestion != value else ""
+            return path, False, f"'{field}' must be {meaning}{like} (found '{value}')"
         return path, False, f"'{field}' does not match {error.validator_value} (found '{value}')"
     if kind == "format":
         if error.validator_value == "date":
