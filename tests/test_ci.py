@@ -46,7 +46,7 @@ def test_writes_the_summary_to_github_step_summary(run, pull_request, tmp_path, 
     assert text.startswith("Earlier step's summary.\n")  # appended, as GitHub expects
     assert "## clausebook: passed" in text
     assert "| Confidentiality (`confidentiality`) | Social media policy | modified: level, text | **material** |" in text
-    assert "You ~~must~~ **should** keep" in text
+    assert "You <del>must</del> <ins>should</ins> keep" in text
     assert "`.github/CODEOWNERS` is up to date." in text
     assert "## clausebook" not in result.out  # the summary went to the file, not to standard output
 

@@ -116,3 +116,12 @@ def test_shipped_codeowners_is_up_to_date(run):
     root = Path(__file__).resolve().parent.parent
     result = run("--root", root, "codeowners", "--check")
     assert result.code == 0, result.out + result.err
+
+
+def test_the_lint_configuration_workflows_site_and_schemas_need_the_stewards(run, repo_dir):
+    from clausebook.codeowners import generate
+    from clausebook.workspace import open_worktree
+
+    text, _ = generate(open_worktree(repo_dir))
+    for pattern in ("/pyproject.toml", "/.github/", "/mkdocs.yml", "/docs/", "/schema/", "/policy/owners.yaml"):
+        assert f"{pattern} @example/legal\n" in text, pattern

@@ -261,8 +261,8 @@ def test_markdown_has_a_table_a_redline_and_the_approvers(run, history):
     out = result.out
     assert "| Clause | Policy | Change | Class | Jurisdictions |" in out
     assert "| Confidentiality (`confidentiality`) | Social media policy | modified: text | **material** |" in out
-    assert "everywhere except fr" in out
-    assert "> You ~~must~~ **should** keep client information **\\*strictly\\*** confidential." in out
+    assert "everywhere except France" in out
+    assert "> You <del>must</del> <ins>should</ins> keep client information <ins>*strictly*</ins> confidential." in out
     assert "`@example/legal` (Legal)" in out
 
 

@@ -50,14 +50,19 @@ def test_text_rendering_is_git_word_diff_style_or_colour():
     assert "\033[31m" in coloured and "\033[32m" in coloured
 
 
-def test_markdown_marks_never_span_lines_and_clause_text_is_escaped():
-    segments = redline("Keep it.\n- one", "Keep *it* safe.\n- one\n- two")
+def test_markdown_marks_never_span_lines_and_keep_the_clause_emphasis():
+    segments = redline("Keep it.\n- one", "Keep *it* safe.\n- one\n- two <b>@team</b>")
     rendered = to_markdown(segments)
     assert rendered.splitlines() == [
-        "> Keep ~~it.~~ **\\*it\\* safe.**  ",
+        "> Keep <del>it.</del> <ins>*it* safe.</ins>  ",
         "> \\- one  ",
-        "> **- two**",
+        "> <ins>- two &lt;b&gt;\\@team&lt;/b&gt;</ins>",
     ]
+
+
+def test_markdown_escapes_emphasis_that_a_change_cuts_in_two():
+    rendered = to_markdown(redline("**En France.** Text", "**In France.** Text"))
+    assert rendered == "> <del>\\*\\*En</del> <ins>\\*\\*In</ins> France.\\*\\* Text"
 
 
 def test_markdown_escapes_everything_that_could_format_or_link():

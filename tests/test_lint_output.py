@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from importlib import resources
 from pathlib import Path
 
@@ -104,3 +105,18 @@ def test_warnings_alone_exit_0(run, tmp_path):
 def test_lint_on_a_directory_that_is_not_a_repository_exits_2(run, tmp_path):
     result = run("--root", tmp_path, "lint")
     assert result.code == 2 and "not a clausebook repository" in result.err
+
+
+def test_sarif_rules_have_readable_names_an_information_uri_and_security_severity():
+    log = json.loads(format_sarif([Problem("jurisdictions/us/jurisdiction.yaml", 1, 1, "error", "L/us/nlra", "x")]))
+    driver = log["runs"][0]["tool"]["driver"]
+    assert driver["informationUri"].startswith("https://")
+    names = [rule["name"] for rule in driver["rules"]]
+    assert all(rule["name"] != rule["id"] and re.fullmatch(r"[A-Za-z0-9]+", rule["name"]) for rule in driver["rules"])
+    assert len(set(names)) == len(names)
+    for rule in driver["rules"]:
+        if rule["id"].startswith("X"):
+            assert float(rule["properties"]["security-severity"]) >= 4.0
+            assert "security" in rule["properties"]["tags"]
+        else:
+            assert "security-severity" not in rule["properties"]

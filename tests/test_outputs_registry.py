@@ -18,6 +18,7 @@ COMMAND_KINDS = {
     ("resolve",): registry.HANDBOOK,
     ("review", "status"): registry.REVIEW_STATUS,
     ("review", "report"): registry.REVIEW_REPORT,
+    ("review", "remind"): registry.REVIEW_REMINDERS,
     ("rules",): registry.RULES,
 }
 

@@ -196,3 +196,19 @@ def test_explain_unknown_clause_exits_two(repo_dir, run):
     result = run("--root", repo_dir, "explain", "ghost", "-j", "de")
     assert result.code == 2
     assert "unknown clause 'ghost'" in result.err
+
+
+def test_resolve_yaml_writes_text_as_literal_blocks_without_quotes(run, repo_dir):
+    import json
+
+    import yaml
+
+    from .repos import clause, write_repo
+
+    write_repo(repo_dir, {"policy/social-media/confidentiality.yaml": clause(
+        "confidentiality", body="First paragraph.\n\nSecond paragraph.\n", rationale="One line.\n")})
+    out = run("--root", repo_dir, "resolve", "--jurisdiction", "de").out
+    assert "      body: |\n        First paragraph.\n\n        Second paragraph.\n" in out
+    assert "rationale: |\n        One line.\n" in out and "'" not in out.split("provenance")[0]
+    as_json = json.loads(run("--root", repo_dir, "resolve", "--jurisdiction", "de", "--format", "json").out)
+    assert yaml.safe_load(out) == as_json

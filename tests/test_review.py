@@ -167,12 +167,14 @@ def test_report_lists_every_change_and_review(run, history_repo: GitRepo) -> Non
     result = run("--root", history_repo.root, "review", "report", "--format", "json")
     assert result.code == 0, result
     records = json.loads(result.out)
-    assert set(records[0]) == {"clause", "event", "commit", "date", "author", "jurisdictions"}
+    assert set(records[0]) == {"clause", "event", "commit", "date", "author", "jurisdictions",
+                                "message", "reviewer", "owner"}
     monitoring = [(r["event"], r["date"], r["author"], r["jurisdictions"]) for r in records
                   if r["clause"] == "monitoring"]
+    everywhere = ["global", "eu", "de"]  # a review covers the clause wherever it applies
     assert monitoring == [
         ("change", "2025-04-20", "Ada Editor <ada@example.com>", ["global"]),
-        ("review", "2025-02-01", "Test Editor <editor@example.com>", []),
+        ("review", "2025-02-01", "Test Editor <editor@example.com>", everywhere),
         ("change", "2025-01-10", "Test Editor <editor@example.com>", ["global"]),
     ]
     conf = [r["event"] for r in records if r["clause"] == "confidentiality"]
@@ -182,6 +184,37 @@ def test_report_lists_every_change_and_review(run, history_repo: GitRepo) -> Non
     as_csv = run("--root", history_repo.root, "review", "report")
     rows = list(csv.DictReader(io.StringIO(as_csv.out)))
     assert len(rows) == len(records) and rows[0]["commit"] == records[0]["commit"]
+
+
+def test_report_has_one_row_per_commit_with_its_message_reviewer_and_owner(run, history_repo: GitRepo) -> None:
+    history_repo.commit("Monitoring in Europe", {
+        MON: MONITORING_EDIT.replace("Security reads", "The security team reads"),
+        "jurisdictions/eu/overlays/monitoring.yaml": "clause: monitoring\naction: amend\nreason: GDPR.\n"
+                                                     "append: In the EU, the DPO is told.\n",
+        "jurisdictions/de/overlays/monitoring.yaml": "clause: monitoring\naction: amend\nreason: BetrVG.\n"
+                                                     "append: In Germany, the works council agrees first.\n",
+    }, date="2025-08-01T09:00:00+00:00")
+    history_repo.commit("Annual privacy review with DPO\n\nPolicy-Reviewed: monitoring\n", allow_empty=True,
+                        date="2025-09-01T09:00:00+00:00", author="Dana Protection <dpo@example.com>")
+    result = run("--root", history_repo.root, "review", "report", "--format", "json", "--since", "2025-08-01")
+    assert result.code == 0, result
+    assert json.loads(result.out) == [
+        {"clause": "monitoring", "event": "review", "commit": history_repo.repo.head.commit.hexsha,
+         "date": "2025-09-01", "author": "Dana Protection <dpo@example.com>", "jurisdictions": ["global", "eu", "de"],
+         "message": "Annual privacy review with DPO", "reviewer": "Dana Protection <dpo@example.com>",
+         "owner": "privacy"},
+        {"clause": "monitoring", "event": "change", "commit": history_repo.repo.head.commit.parents[0].hexsha,
+         "date": "2025-08-01", "author": "Test Editor <editor@example.com>", "jurisdictions": ["global", "eu", "de"],
+         "message": "Monitoring in Europe", "reviewer": "", "owner": "privacy"},
+    ]
+    until = json.loads(run("--root", history_repo.root, "review", "report", "--format", "json",
+                           "--since", "2025-02-01", "--until", "2025-02-01").out)
+    assert [(r["clause"], r["event"], r["date"]) for r in until] == [("monitoring", "review", "2025-02-01")]
+    backwards = run("--root", history_repo.root, "review", "report", "--since", "2025-03-01", "--until", "2025-02-01")
+    assert backwards.code == 2 and "is after --until" in backwards.err
+    as_csv = list(csv.DictReader(io.StringIO(run("--root", history_repo.root, "review", "report",
+                                                 "--since", "2025-08-01").out)))
+    assert as_csv[0]["jurisdictions"] == "global;eu;de" and as_csv[0]["message"] == "Annual privacy review with DPO"
 
 
 def test_not_a_git_repository_is_exit_2(run, repo_dir: Path) -> None:

@@ -31,11 +31,12 @@ def _objects(node):
 
 
 @pytest.mark.parametrize("name", [*KINDS, "common"])
-def test_schema_is_valid_2020_12_with_an_id(name):
+def test_schema_is_valid_2020_12_and_resolves_from_its_own_folder(name):
     schema = json.loads((ROOT / "schema" / f"{name}.schema.json").read_text())
     Draft202012Validator.check_schema(schema)
     assert schema["$schema"] == "https://json-schema.org/draft/2020-12/schema"
-    assert schema["$id"].endswith(f"/{name}.schema.json")
+    # No `$id`: an https one makes plain tools (check-jsonschema) fetch the relative refs from it.
+    assert "$id" not in schema
 
 
 @pytest.mark.parametrize("name", [*KINDS, "common"])
@@ -76,3 +77,12 @@ def test_every_yaml_file_names_its_schema_for_editors():
         assert first.startswith("# yaml-language-server: $schema="), rel
         target = (file.parent / first.split("$schema=", 1)[1].strip()).resolve()
         assert target == (ROOT / "schema" / f"{SCHEMA_FILE[kind[0]]}.schema.json").resolve(), rel
+
+
+def test_a_bad_id_is_explained_in_words_with_the_id_it_likely_meant(run, repo_dir):
+    from .repos import clause, write_repo
+
+    write_repo(repo_dir, {"policy/social-media/confidentiality.yaml": clause("Client_Data")})
+    out = run("--root", repo_dir, "validate").out
+    assert ("'id' must be lower-case words joined by single hyphens, such as 'client-data' "
+            "(found 'Client_Data')") in out

@@ -42,7 +42,10 @@ def clausebook_argv(line: str, env: dict[str, str]) -> list[str] | None:
     words = shlex.split(re.sub(r"\$(\w+)", lambda m: env.get(m.group(1), m.group(0)), line))
     for index, word in enumerate(words):
         if word == "clausebook" or word.endswith("/clausebook"):
-            return words[index + 1:]
+            argv = words[index + 1:]
+            # The command ends where the shell redirects or chains it.
+            ends = [i for i, w in enumerate(argv) if w in (">", ">>", "|", "||", "&&", ";")]
+            return argv[:ends[0]] if ends else argv
     return None
 
 
@@ -82,12 +85,12 @@ def test_handbook_workflow_deploys_to_pages_from_main():
 
 def test_every_clausebook_command_in_the_ci_definitions_parses():
     parser = build_parser()
-    lines = [line for name in ("policy-check.yml", "handbook.yml") for line in scripts(load(name))]
+    lines = [line for path in sorted(WORKFLOWS.glob("*.yml")) for line in scripts(load(path.name))]
     gitlab = (ROOT / "docs" / "gitlab-ci.md").read_text(encoding="utf-8")
     gitlab_yaml = yaml.safe_load(re.search(r"```yaml\n(.*?)```", gitlab, re.S).group(1))
     assert gitlab_yaml["variables"]["GIT_DEPTH"] == "0"
     lines += [line for job in gitlab_yaml.values() if isinstance(job, dict) for line in job.get("script", [])]
-    commands = [argv for line in lines if (argv := clausebook_argv(line, {})) is not None]
+    commands = [argv for line in lines if "clausebook " in line and (argv := clausebook_argv(line, {})) is not None]
     assert {argv[0] for argv in commands} >= {"ci", "validate"}
     for argv in commands:
         parser.parse_args(argv)  # argparse exits 2 on an unknown option
@@ -125,3 +128,30 @@ def test_the_workflow_ci_command_passes_on_a_pull_request_clone(run, tmp_path, m
 def test_workflows_install_with_the_makefile_target(name):
     assert "make install" in scripts(load(name))
     assert re.search(r"^install:", (ROOT / "Makefile").read_text(), re.M)
+
+
+def test_every_action_is_pinned_by_commit_sha_with_its_version_and_every_job_has_a_timeout():
+    for path in sorted(WORKFLOWS.glob("*.yml")):
+        text = path.read_text(encoding="utf-8")
+        pinned = re.findall(r"uses: ([\w./-]+)@(\S+)( # v\d+\.\d+\.\d+)?", text)
+        assert pinned, path.name
+        for action, ref, comment in pinned:
+            assert re.fullmatch(r"[0-9a-f]{40}", ref) and comment, f"{path.name}: {action}@{ref} {comment}"
+        for name, job in load(path.name)["jobs"].items():
+            assert 0 < job["timeout-minutes"] <= 30, f"{path.name}: job {name}"
+
+
+def test_review_reminders_run_weekly_and_on_demand_with_issue_rights_only():
+    workflow = load("review-reminders.yml")
+    assert workflow["on"]["schedule"][0]["cron"].endswith("* * 1") and "workflow_dispatch" in workflow["on"]
+    assert workflow["permissions"] == {"contents": "read", "issues": "write"}
+    (checkout,) = uses(workflow, "actions/checkout")
+    assert checkout["with"]["fetch-depth"] == 0
+    assert any("clausebook review remind --format json" in line for line in scripts(workflow))
+
+
+def test_code_scanning_uploads_the_sarif_lint_writes():
+    workflow = load("code-scanning.yml")
+    assert workflow["jobs"]["lint"]["permissions"]["security-events"] == "write"
+    (upload,) = uses(workflow, "github/codeql-action/upload-sarif")
+    assert any(f"--format sarif > {upload['with']['sarif_file']}" in line for line in scripts(workflow))

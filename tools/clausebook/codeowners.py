@@ -8,7 +8,10 @@ Who owns what:
   `replace`, the owner the overlay names in `with`;
 * `policy.yaml` and the policy folder (so a new clause file needs someone):
   the policy's owner;
-* `owners.yaml`, `schema/`, `.github/workflows/` and each jurisdiction's folder (its
+* `owners.yaml`, `schema/`, `.github/` (the workflows that run the checks),
+  `pyproject.toml` (the lint configuration: whoever edits it can switch off
+  the legal rules), `mkdocs.yml` and `docs/` (what the handbook publishes
+  around the clauses), and each jurisdiction's folder (its
   `jurisdiction.yaml` carries legal lint rules): the `legal` team when there
   is one, else every policy owner.
 
@@ -71,9 +74,12 @@ def rules(workspace: Workspace) -> list[Rule]:
     shared = "Shared definitions"
     found = [Rule(_pattern("policy/owners.yaml"), stewards, "the owners file", shared),
              Rule(_pattern("schema", folder=True), stewards, "the schemas", shared),
-             # The workflows run the check that keeps this file honest; CODEOWNERS
-             # itself needs no line: CI fails when it differs from the generated one.
-             Rule(_pattern(".github/workflows", folder=True), stewards, "the CI workflows", shared)]
+             # The workflows run the check that keeps this file honest (which also
+             # fails when CODEOWNERS differs from the generated one).
+             Rule(_pattern(".github", folder=True), stewards, "the CI workflows", shared),
+             Rule(_pattern("pyproject.toml"), stewards, "the lint configuration", shared),
+             Rule(_pattern("mkdocs.yml"), stewards, "the handbook site's settings", shared),
+             Rule(_pattern("docs", folder=True), stewards, "the handbook's own pages", shared)]
     for policy_id in sorted(repo.policies):
         policy = repo.policies[policy_id]
         owner = policy.data.get("owner")

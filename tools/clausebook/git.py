@@ -161,6 +161,12 @@ def commit_date(cwd: Path, commit: str) -> dt.date:
     return dt.datetime.fromtimestamp(int(stamp), dt.UTC).date()
 
 
+def uncommitted(cwd: Path, paths: Sequence[str]) -> bool:
+    """True when a file under `paths` (relative to `cwd`) differs from HEAD: modified, staged or untracked."""
+    proc = run(cwd, "status", "--porcelain", "-z", "--untracked-files=all", "--", *paths, check=False)
+    return proc.returncode != 0 or bool(proc.stdout.strip("\0"))
+
+
 def symbolic_ref(cwd: Path, name: str = "HEAD") -> str | None:
     """The ref `name` points to (`refs/heads/main`); None when it is detached."""
     proc = run(cwd, "symbolic-ref", "--quiet", name, check=False)

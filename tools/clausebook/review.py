@@ -20,13 +20,14 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 
 from dateutil.relativedelta import relativedelta
 
+from clausebook.core.checks import did_you_mean
 from clausebook.core.errors import UsageError
 from clausebook.core.model import Repository
 from clausebook.git import commit_tree, config_get, locate, symbolic_ref, tree_of, update_ref
@@ -73,7 +74,7 @@ class ClauseReview:
 
 
 STATUS_FIELDS = ("clause", "policy", "owner", "review_months", "last_changed", "last_reviewed", "due", "status")
-REPORT_FIELDS = ("clause", "event", "commit", "date", "author", "jurisdictions")
+REPORT_FIELDS = ("clause", "event", "commit", "date", "author", "jurisdictions", "message", "reviewer", "owner")
 
 
 def _iso(date: dt.date | None) -> str | None:
@@ -190,17 +191,38 @@ def summary(items: Sequence[ClauseReview], as_of: dt.date) -> str:
 # --- the audit report --------------------------------------------------------
 
 
-def report(history: History) -> list[dict]:
-    """Every change and review of every clause (removed clauses too): by clause, newest first."""
-    events = sorted(history.events, key=lambda e: e.clause)  # stable: newest first within a clause
-    return [{
-        "clause": e.clause,
-        "event": e.kind,
-        "commit": e.commit,
-        "date": e.date.isoformat(),
-        "author": e.identity,
-        "jurisdictions": list(e.jurisdictions),
-    } for e in events]
+def report(history: History, repo: Repository, applies: Mapping[str, Sequence[str]],
+           since: dt.date | None = None, until: dt.date | None = None) -> list[dict]:
+    """One record per change or review of a clause (removed clauses too): by clause, newest first.
+
+    A commit that touches a clause in several files (the base and seven
+    overlays) is one change, listing every jurisdiction it touched, in the
+    repository's order. A review covers the clause wherever it applies
+    (`applies`: clause id -> jurisdictions whose handbook has it, today).
+    `message` is the commit's subject; `reviewer` is who recorded a review
+    (git cannot tell who approved a change); `owner` is the team that owns
+    the clause today ("" once it is gone). `since`/`until` keep the events
+    dated within them, both days included.
+    """
+    order = {jid: index for index, jid in enumerate(repo.jurisdiction_ids())}
+    owners = {s.clause: s.owner for s in subjects(repo)}
+    grouped: dict[tuple[str, str, str], dict] = {}
+    for event in sorted(history.events, key=lambda e: e.clause):  # stable: newest first within a clause
+        if (since is not None and event.date < since) or (until is not None and event.date > until):
+            continue
+        key = (event.clause, event.kind, event.commit)
+        row = grouped.get(key)
+        if row is None:
+            row = grouped[key] = {
+                "clause": event.clause, "event": event.kind, "commit": event.commit,
+                "date": event.date.isoformat(), "author": event.identity, "jurisdictions": [],
+                "message": event.subject, "reviewer": event.identity if event.kind == "review" else "",
+                "owner": owners.get(event.clause, ""),
+            }
+        places = applies.get(event.clause, ()) if event.kind == "review" else event.jurisdictions
+        row["jurisdictions"] = sorted(set(row["jurisdictions"]) | set(places),
+                                      key=lambda j: (order.get(j, len(order)), j))
+    return list(grouped.values())
 
 
 # --- recording a review ---------------------------------------------------------
@@ -209,18 +231,29 @@ def report(history: History) -> list[dict]:
 def select_clauses(repo: Repository, ids: Sequence[str], owner: str | None) -> tuple[list[str], list[str]]:
     """The clause ids to record, and the problems with the request (unknown ids or team)."""
     known = {s.clause: s for s in subjects(repo)}
-    problems = [f"unknown clause '{cid}'" for cid in dict.fromkeys(ids) if cid not in known]
+    problems = []
+    for cid in dict.fromkeys(ids):
+        if cid not in known:
+            hint = did_you_mean(cid, known)
+            problems.append(f"unknown clause '{cid}'" + (f"; did you mean '{hint}'?" if hint else ""))
     chosen = [cid for cid in dict.fromkeys(ids) if cid in known]
     if owner is not None:
         if owner not in repo.owners:
-            teams = ", ".join(sorted(repo.owners)) or "none"
-            problems.append(f"unknown owner '{owner}' (teams in policy/owners.yaml: {teams})")
+            problems.append(unknown_owner(owner, repo.owners))
         else:
             owned = [cid for cid, s in known.items() if s.owner == owner]
             if not owned:
                 problems.append(f"team '{owner}' owns no clauses")
             chosen += [cid for cid in owned if cid not in chosen]
     return chosen, problems
+
+
+def unknown_owner(owner: str, teams: Iterable[str]) -> str:
+    """`unknown owner 'comms' (did you mean 'communications'? teams in policy/owners.yaml: ...)`."""
+    known = sorted(teams)
+    hint = did_you_mean(owner, known)
+    suggestion = f"did you mean '{hint}'? " if hint else ""
+    return f"unknown owner '{owner}' ({suggestion}teams in policy/owners.yaml: {', '.join(known) or 'none'})"
 
 
 def review_message(clauses: Sequence[str], message: str | None = None, owner: str | None = None) -> str:

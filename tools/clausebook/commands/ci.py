@@ -29,6 +29,8 @@ from clausebook.outputs.registry import CHECK_SUMMARY, PROBLEMS, formatter
 from clausebook.outputs.summary import CheckOutcome
 from clausebook.workspace import Workspace, open_git, open_revision, open_worktree
 
+# What the diff reads from the working tree: when none of it is uncommitted, the head is HEAD.
+POLICY_PATHS = ("policy", "jurisdictions", "schema", "pyproject.toml")
 SHALLOW_HINT = ("fetch the full history: `actions/checkout` with `fetch-depth: 0` on GitHub, "
                 "`GIT_DEPTH: 0` on GitLab, or `git fetch --unshallow` by hand")
 
@@ -75,6 +77,16 @@ def comparison_base(root: Path, ref: str) -> tuple[str, str | None]:
     return base, f"'{ref}' and HEAD share no history; compared with '{ref}' itself"
 
 
+def head_label(root: Path, head: str | None) -> str:
+    """The commit checked (HEAD) when the policies are committed, as on CI; else the working tree."""
+    from clausebook.git import uncommitted
+    from clausebook.source import WorktreeSource
+
+    if head is None or uncommitted(root, POLICY_PATHS):
+        return WorktreeSource.label
+    return head
+
+
 # --- lint ---------------------------------------------------------------------------
 
 
@@ -105,8 +117,10 @@ def run(args: argparse.Namespace) -> int:
     base_sha, base_note = comparison_base(root, args.base)
     notes = [base_note] if base_note else []
 
-    base = open_revision(root, base_sha, open_git(root))  # read once, for the diff and for lint
+    where = open_git(root)
+    base = open_revision(root, base_sha, where)  # read once, for the diff and for lint
     diff, diff_notes = compute(root, base_sha, head_workspace=workspace, base_workspace=base)
+    diff.head = head_label(root, where.head)
     notes += diff_notes
     problems = lint_problems(workspace, base)
 
@@ -120,7 +134,9 @@ def run(args: argparse.Namespace) -> int:
         annotate = formatter(PROBLEMS, "github")
         sys.stdout.write(annotate(problems))
         if owner_lines:
-            sys.stdout.write(annotate([Problem(CODEOWNERS_PATH, 1, 1, "error", "CODEOWNERS", owner_lines[0])]))
+            # The whole message, lines included: an annotation shows every line of it.
+            message = "\n".join(owner_lines)
+            sys.stdout.write(annotate([Problem(CODEOWNERS_PATH, 1, 1, "error", "CODEOWNERS", message)]))
     else:
         sys.stdout.write(formatter(PROBLEMS, "text")(problems))
         if owner_lines:

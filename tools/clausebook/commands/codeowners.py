@@ -54,8 +54,9 @@ def check(workspace: Workspace) -> list[str]:
     lines = differences(expected, actual)
     if not lines:
         return []
-    return [f"{CODEOWNERS_PATH} is out of date; run `clausebook codeowners` and commit it "
-            "(- on disk, + expected):", *lines[2:]]
+    return [f"{CODEOWNERS_PATH} is out of date: a clause or overlay file was added, moved or changed owner. "
+            "Run `clausebook codeowners` and commit the file. Lines to change (- on disk, + expected):",
+            *lines[2:]]
 
 
 def run(args: argparse.Namespace) -> int:

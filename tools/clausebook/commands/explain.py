@@ -7,6 +7,7 @@ import sys
 
 from clausebook.commands._common import Subcommands, refuse_on_errors
 from clausebook.commands.resolve import open_checked
+from clausebook.core.checks import did_you_mean
 from clausebook.core.errors import UsageError
 from clausebook.outputs.explain import Explanation
 from clausebook.outputs.registry import EXPLANATION, formatter
@@ -30,7 +31,9 @@ def run(args: argparse.Namespace) -> int:
     base = repo.clause(args.clause)
     added_anywhere = any(o.clause == args.clause for j in repo.jurisdictions.values() for o in j.overlays)
     if base is None and not added_anywhere:
-        raise UsageError(f"unknown clause '{args.clause}'")
+        known = set(repo.clauses()) | {o.clause for j in repo.jurisdictions.values() for o in j.overlays}
+        hint = did_you_mean(args.clause, known)
+        raise UsageError(f"unknown clause '{args.clause}'" + (f"; did you mean '{hint}'?" if hint else ""))
     overlays = [(j, o) for j in handbook.chain for o in repo.jurisdictions[j].overlays if o.clause == args.clause]
     sys.stdout.write(formatter(EXPLANATION, "text")(Explanation(args.clause, handbook, base, overlays)))
     return 0

@@ -11,8 +11,9 @@ from clausebook.commands._common import Subcommands, refuse_on_errors
 from clausebook.core.errors import UsageError
 from clausebook.history.model import History
 from clausebook.history.scan import begin_scan
-from clausebook.outputs.registry import REVIEW_REPORT, REVIEW_STATUS, add_format_option, formatter
+from clausebook.outputs.registry import REVIEW_REMINDERS, REVIEW_REPORT, REVIEW_STATUS, add_format_option, formatter
 from clausebook.outputs.review import StatusListing
+from clausebook.reminders import reminders
 from clausebook.review import (
     count_by_status,
     record_review,
@@ -21,6 +22,7 @@ from clausebook.review import (
     review_message,
     review_status,
     select_clauses,
+    unknown_owner,
 )
 from clausebook.workspace import Workspace, open_worktree
 
@@ -53,11 +55,27 @@ def register(sub: Subcommands) -> None:
     record.add_argument("--message", "-m", metavar="TEXT", help="the commit's message (the trailers are added)")
     record.set_defaults(func=run_record)
 
+    remind = actions.add_parser(
+        "remind", help="per owning team, the clauses overdue or due soon: the body of a reminder issue",
+        description="One reminder per team in policy/owners.yaml: its overdue and due-soon clauses with links "
+                    "into the handbook, as the body of a GitHub issue. Teams with nothing due are listed too "
+                    "(count 0, empty body), so the reminder workflow can close their issue.")
+    remind.add_argument("--as-of", metavar="DATE", type=_date, help="answer for this date (default: today, UTC)")
+    remind.add_argument("--site-url", metavar="URL",
+                        help="the published handbook, e.g. https://example.github.io/clausebook/ (links the clauses)")
+    remind.add_argument("--owner", metavar="TEAM", help="only this team's reminder")
+    add_format_option(remind, REVIEW_REMINDERS)
+    remind.set_defaults(func=run_remind)
+
     audit = actions.add_parser("report", help="every change and review of every clause, for auditors",
-                               description="One record per change or review: clause, event, commit, date "
-                                           "(UTC), author and jurisdictions. Needs the full history: a shallow "
-                                           "clone is refused rather than exported as incomplete evidence.")
+                               description="One record per change or review of a clause: clause, event, "
+                                           "commit, date (UTC), author, every jurisdiction it touched (a review: "
+                                           "every one the clause applies in), the commit message, the reviewer "
+                                           "and the owning team. Needs the full history: a shallow clone is "
+                                           "refused rather than exported as incomplete evidence.")
     add_format_option(audit, REVIEW_REPORT)
+    audit.add_argument("--since", metavar="DATE", type=_date, help="only events on or after this date, YYYY-MM-DD")
+    audit.add_argument("--until", metavar="DATE", type=_date, help="only events on or before this date, YYYY-MM-DD")
     audit.set_defaults(func=run_report)
 
 
@@ -96,8 +114,7 @@ def run_status(args: argparse.Namespace) -> int:
         return 1
     repo = workspace.repo
     if args.owner is not None and args.owner not in repo.owners:
-        teams = ", ".join(sorted(repo.owners)) or "none"
-        raise UsageError(f"unknown owner '{args.owner}' (teams in policy/owners.yaml: {teams})")
+        raise UsageError(unknown_owner(args.owner, repo.owners))
     history = pending.finish(repo)
     _shallow_notice(history)
     as_of = args.as_of or _today()
@@ -118,6 +135,31 @@ def run_status(args: argparse.Namespace) -> int:
             print(f"clausebook: error: --fail-on overdue cannot decide: {len(cut_off)} clause(s) have no known "
                   "review date in this shallow clone", file=sys.stderr)
             return 2
+    return 0
+
+
+# --- remind -------------------------------------------------------------------------
+
+
+def run_remind(args: argparse.Namespace) -> int:
+    pending = begin_scan(Path(args.root))
+    workspace = _checked_workspace(args.root)
+    if workspace is None:
+        return 1
+    repo = workspace.repo
+    owners = repo.owners
+    if args.owner is not None:
+        if args.owner not in owners:
+            raise UsageError(unknown_owner(args.owner, owners))
+        owners = {args.owner: owners[args.owner]}
+    history = pending.finish(repo)
+    _shallow_notice(history)
+    as_of = args.as_of or _today()
+    titles = {clause.id: str(clause.data.get("title", clause.id))
+              for policy in repo.policies.values() for clause in policy.clauses.values()}
+    policy_titles = {pid: str(p.data.get("title", pid)) for pid, p in repo.policies.items()}
+    found = reminders(review_status(repo, history, as_of), owners, as_of, titles, policy_titles, args.site_url)
+    sys.stdout.write(formatter(REVIEW_REMINDERS, args.format)(found))
     return 0
 
 
@@ -158,5 +200,12 @@ def run_report(args: argparse.Namespace) -> int:
         raise UsageError(f"this is a shallow clone: the changes and reviews{since} are missing, so the report "
                          "would be incomplete evidence. Fetch the full history first: git fetch --unshallow "
                          "(in GitHub Actions: actions/checkout with fetch-depth: 0)")
-    sys.stdout.write(formatter(REVIEW_REPORT, args.format)(report(history)))
+    if args.since and args.until and args.since > args.until:
+        raise UsageError(f"--since {args.since.isoformat()} is after --until {args.until.isoformat()}")
+    applies: dict[str, list[str]] = {}
+    for jid, handbook in workspace.handbooks.items():
+        for clause_id in handbook.clauses:
+            applies.setdefault(clause_id, []).append(jid)
+    rows = report(history, workspace.repo, applies, since=args.since, until=args.until)
+    sys.stdout.write(formatter(REVIEW_REPORT, args.format)(rows))
     return 0

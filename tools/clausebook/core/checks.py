@@ -71,9 +71,20 @@ STRUCTURE_CODES: dict[str, StructureCode] = {c.code: c for c in (
 )}
 
 
+def did_you_mean(value: object, options: Iterable[str]) -> str | None:
+    """The known id a mistyped one most likely meant: a close spelling ('monitring'), else the one
+    id it abbreviates ('comms' for 'communications'); None when nothing is close."""
+    text, known = str(value), sorted(set(options))
+    match = difflib.get_close_matches(text, known, n=1)
+    if match:
+        return match[0]
+    starts = [option for option in known if len(text) >= 3 and option.startswith(text[:4])]
+    return starts[0] if len(starts) == 1 else None
+
+
 def _hint(value: object, options: Iterable[str]) -> str:
-    match = difflib.get_close_matches(str(value), list(options), n=1)
-    return f"; did you mean '{match[0]}'?" if match else ""
+    match = did_you_mean(value, options)
+    return f"; did you mean '{match}'?" if match else ""
 
 
 def _stem(doc: Document) -> str:

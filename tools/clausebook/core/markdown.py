@@ -382,6 +382,37 @@ _SITE_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!])")
 CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
 
 
+# GitHub prose (the redline of a clause in a pull request): the clause's own
+# emphasis and code spans render as they do in the handbook, so a bold lead-in
+# reads bold; links, images, raw HTML, mentions, issue references, tables and
+# strikethrough (which a redline uses for deletions) stay literal. A backslash
+# is kept before `*`, `_` and a backtick (the editor's own escape) and doubled
+# elsewhere, so it cannot undo one of ours.
+_PROSE_ENTITIES = {"&": "&amp;", "<": "&lt;", ">": "&gt;"}
+_PROSE_SPECIAL = re.compile(r"\\(?![*_`])|[\[\]|!#{}@~&<>]")
+_EMPHASIS = ("*", "_", "`")
+
+
+def escape_prose(text: str) -> str:
+    """Clause text for GitHub with its own emphasis and code spans kept, nothing else taking effect.
+
+    The caller gives one piece of a line at a time (a redline run): where a
+    piece holds an odd number of `*`, `_` or backticks (a bold run cut by a
+    change), that character is escaped in the piece, so emphasis never spans
+    an insertion's or deletion's edge.
+    """
+    def one(match: re.Match[str]) -> str:
+        char = match.group()
+        return _PROSE_ENTITIES.get(char) or "\\" + char
+
+    value = _PROSE_SPECIAL.sub(one, text)
+    for char in _EMPHASIS:
+        runs = re.compile(r"(?<!\\)" + re.escape(char) + "+").findall(value)
+        if len(runs) % 2 or sum(len(run) for run in runs) % 2:
+            value = re.sub(r"(?<!\\)" + re.escape(char), lambda m: "\\" + m.group(), value)
+    return value
+
+
 def escape_text(text: str, flavour: Flavour) -> str:
     """`text` shown literally in Markdown: a `*` is a star, not emphasis; no link, tag or mention takes effect.
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import difflib
 import json
+import re
 from collections.abc import Callable, Iterable
 from functools import lru_cache
 from pathlib import Path
@@ -57,6 +58,16 @@ def schema_dir(root: Path | None) -> Path:
     return PACKAGED_SCHEMAS
 
 
+def _names(file: Path, schema: dict) -> list[str]:
+    """Where a schema is found by a `$ref`: its file name, which the shipped schemas' relative refs use
+    (they carry no `$id`, so that plain JSON Schema tools resolve the refs from the file's own folder,
+    offline), and its `$id` when a repository's own schema has one."""
+    names = [file.name]
+    if isinstance(schema.get("$id"), str):
+        names.append(schema["$id"])
+    return names
+
+
 @lru_cache(maxsize=8)
 def validators(directory: Path) -> dict[str, Draft202012Validator]:
     from jsonschema import Draft202012Validator
@@ -68,7 +79,7 @@ def validators(directory: Path) -> dict[str, Draft202012Validator]:
         schema = json.loads(file.read_text(encoding="utf-8"))
         Draft202012Validator.check_schema(schema)
         contents[file.name.removesuffix(".schema.json")] = schema
-        resources.append((schema["$id"], Resource.from_contents(schema)))
+        resources += [(uri, Resource.from_contents(schema)) for uri in _names(file, schema)]
     registry = Registry().with_resources(resources)
     missing = [kind for kind in KINDS if kind not in contents]
     if missing:
@@ -108,11 +119,12 @@ def quick_checks(directory: Path) -> dict[str, Callable[[Any], bool]]:
     for file in sorted(directory.glob("*.schema.json")):
         schema = json.loads(file.read_text(encoding="utf-8"))
         roots[file.name.removesuffix(".schema.json")] = schema
-        documents[schema["$id"]] = schema
+        documents.update(dict.fromkeys(_names(file, schema), schema))
 
     def retrieve(uri: str) -> Any:
-        # Every $ref stays inside the schema folder: never fetch anything.
-        return documents[uri]
+        # Every $ref stays inside the schema folder: never fetch anything. A
+        # relative ref in a schema without `$id` comes with a default base.
+        return documents[uri] if uri in documents else documents[uri.rsplit("/", 1)[-1]]
 
     return {
         kind: jsonschema_rs.validator_for(roots[kind], retriever=retrieve, validate_formats=True).is_valid
@@ -143,6 +155,15 @@ def _leaves(error: ValidationError) -> Iterable[ValidationError]:
             yield from _leaves(best)
     else:
         yield error
+
+
+ID_PATTERN = "^[a-z0-9]+(-[a-z0-9]+)*$"
+
+
+def _id_like(value: object) -> str | None:
+    """The id an editor most likely meant: 'Monitoring_Tools ' -> 'monitoring-tools'."""
+    words = re.findall(r"[a-z0-9]+", str(value).lower())
+    return "-".join(words) or None
 
 
 def _message(error: ValidationError, doc: Document) -> tuple[tuple, bool, str]:
@@ -192,7 +213,9 @@ def _message(error: ValidationError, doc: Document) -> tuple[tuple, bool, str]:
         described = schema.get("description")
         if described:
             meaning = described[0].lower() + described[1:].rstrip(".")
-            return path, False, f"'{field}' is not valid: {meaning} (found '{value}')"
+            suggestion = _id_like(value) if error.validator_value == ID_PATTERN else None
+            like = f", such as '{suggestion}'" if suggestion and suggestion != value else ""
+            return path, False, f"'{field}' must be {meaning}{like} (found '{value}')"
         return path, False, f"'{field}' does not match {error.validator_value} (found '{value}')"
     if kind == "format":
         if error.validator_value == "date":

@@ -16,7 +16,9 @@ ancestor that exists at the other: before `fr` existed, French employees read
 the global (or EU) handbook, so only what `fr` changes shows.
 
 Each change is classed material or editorial (`diff.materiality.classify`), with a reason;
-fields are named and shown as `diff.fields` says.
+fields are named and shown as `diff.fields` says; a clause added, removed or
+replaced by an overlay carries that overlay's reason and law (`diff.reasons`).
+Jurisdictions are named as their `jurisdiction.yaml` names them (`names`).
 """
 
 from __future__ import annotations
@@ -29,10 +31,12 @@ from clausebook.core.model import GLOBAL
 from clausebook.core.resolve import ResolvedClause
 from clausebook.diff.fields import clause_values, field_label, field_sort_key, field_text
 from clausebook.diff.materiality import EDITORIAL, MATERIAL, classify
+from clausebook.diff.reasons import OverlayReason, overlay_reasons
 from clausebook.diff.redline import Segment, redline
 from clausebook.workspace import Workspace
 
 ADDED, REMOVED, MODIFIED = "added", "removed", "modified"
+GLOBAL_NAME = "Global (base)"
 
 
 @dataclass(frozen=True)
@@ -64,6 +68,7 @@ class ClauseChange:
     owners: list[str]  # owner team ids before and after
     moved: tuple[str | None, str | None] | None = None  # (section before, section after)
     redlines: list[FieldRedline] = field(default_factory=list)
+    overlays: list[OverlayReason] = field(default_factory=list)  # why it was added, removed or replaced
 
     @property
     def cls(self) -> str:
@@ -78,6 +83,8 @@ class ClauseChange:
         if self.moved is not None:
             data["moved"] = {"from": self.moved[0], "to": self.moved[1]}
         data["redline"] = [r.to_dict() for r in self.redlines]
+        if self.overlays:
+            data["overlays"] = [o.to_dict() for o in self.overlays]
         return data
 
 
@@ -93,6 +100,11 @@ class Diff:
     owners: dict[str, dict] = field(default_factory=dict)  # team id -> {name, email, github}
     policy_titles: dict[str, str] = field(default_factory=dict)
     all_jurisdictions: list[str] = field(default_factory=list)
+    names: dict[str, str] = field(default_factory=dict)  # jurisdiction id -> its name ("fr" -> "France")
+
+    def name(self, jurisdiction: str) -> str:
+        """A jurisdiction as a reader knows it: "France", "Global (base)"; its id when it has no name."""
+        return self.names.get(jurisdiction, jurisdiction)
 
     @property
     def material(self) -> list[ClauseChange]:
@@ -169,7 +181,12 @@ def compare(base: Workspace, head: Workspace, base_label: str | None = None,
                 continue
             pairs.setdefault(cid, {})[jid] = (old, new)
 
-    changes = [_change(cid, by_j, order) for cid, by_j in pairs.items()]
+    names = jurisdiction_names(base, head)
+    changes = [_change(cid, by_j, order, names) for cid, by_j in pairs.items()]
+    for change in changes:
+        # An edit of a clause shows the replacing overlay's reason; additions and removals show any.
+        change.overlays = [o for o in overlay_reasons(base, head, change.clause, change.jurisdictions)
+                           if change.kind != MODIFIED or o.action == "replace" or o.withdrawn]
     changes.sort(key=lambda c: (c.policy, c.clause))
     owners = {**base.repo.owners, **head.repo.owners}
     titles = {pid: str(p.data.get("title", pid))
@@ -184,7 +201,18 @@ def compare(base: Workspace, head: Workspace, base_label: str | None = None,
         owners=owners,
         policy_titles=titles,
         all_jurisdictions=[j for j in order if j in head.handbooks],
+        names=names,
     )
+
+
+def jurisdiction_names(base: Workspace, head: Workspace) -> dict[str, str]:
+    """Every jurisdiction's name, the head's where both revisions have one."""
+    names = {GLOBAL: GLOBAL_NAME}
+    for workspace in (base, head):
+        for jid, jurisdiction in workspace.repo.jurisdictions.items():
+            name = jurisdiction.data.get("name") if isinstance(jurisdiction.data, dict) else None
+            names[jid] = name if isinstance(name, str) and name.strip() else jid
+    return names
 
 
 def _status(old: ResolvedClause | None, new: ResolvedClause | None) -> str:
@@ -208,7 +236,7 @@ def _group(reasons_by_j: dict[str, list[str]], everywhere: set[str]) -> str:
 
 
 def _change(cid: str, by_j: dict[str, tuple[ResolvedClause | None, ResolvedClause | None]],
-            order: list[str]) -> ClauseChange:
+            order: list[str], names: dict[str, str]) -> ClauseChange:
     jurisdictions = [j for j in order if j in by_j]
     statuses = {j: _status(*by_j[j]) for j in jurisdictions}
     kinds = set(statuses.values())
@@ -258,7 +286,7 @@ def _change(cid: str, by_j: dict[str, tuple[ResolvedClause | None, ResolvedClaus
         by_jurisdiction=statuses,
         owners=sorted(owners),
         moved=_moved(by_j, jurisdictions),
-        redlines=_redlines(by_j, jurisdictions, fields),
+        redlines=_redlines(by_j, jurisdictions, fields, names),
     )
 
 
@@ -272,7 +300,7 @@ def _moved(by_j: dict[str, tuple[ResolvedClause | None, ResolvedClause | None]],
 
 
 def _redlines(by_j: dict[str, tuple[ResolvedClause | None, ResolvedClause | None]],
-              jurisdictions: list[str], fields: list[str]) -> list[FieldRedline]:
+              jurisdictions: list[str], fields: list[str], names: dict[str, str]) -> list[FieldRedline]:
     """One redline per field and distinct (before, after) pair, naming the jurisdictions it holds in."""
     result = []
     values = {jid: (clause_values(by_j[jid][0]), clause_values(by_j[jid][1])) for jid in jurisdictions}
@@ -280,8 +308,8 @@ def _redlines(by_j: dict[str, tuple[ResolvedClause | None, ResolvedClause | None
         groups: dict[tuple[str, str], list[str]] = {}
         for jid in jurisdictions:
             old, new = values[jid]
-            before = field_text(name, old.get(name))
-            after = field_text(name, new.get(name))
+            before = field_text(name, old.get(name), names)
+            after = field_text(name, new.get(name), names)
             if before != after:
                 groups.setdefault((before, after), []).append(jid)
         for (before, after), jids in groups.items():

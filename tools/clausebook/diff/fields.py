@@ -7,6 +7,7 @@ so a list or a mapping reads as words rather than as YAML.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any
 
 from clausebook.core.identity import canonical
@@ -39,8 +40,13 @@ def field_sort_key(name: str) -> tuple[int, str]:
 # --- rendering field values as text ---------------------------------------------
 
 
-def field_text(name: str, value: Any) -> str:
-    """A field's value as plain text a reader recognises, for redlines."""
+def field_text(name: str, value: Any, names: Mapping[str, str] | None = None) -> str:
+    """A field's value as plain text a reader recognises, for redlines.
+
+    `names` turns the jurisdiction id of a note into its name ("Note from
+    France"); both sides of a comparison get the same names, so renaming a
+    jurisdiction is no change to its notes.
+    """
     value = canonical(value)
     if value is None:
         return ""
@@ -48,7 +54,8 @@ def field_text(name: str, value: Any) -> str:
         lines = []
         for note in value:
             where = "before the text" if note.get("placement") == "before" else "after the text"
-            lines.append(f"Note from {note.get('jurisdiction')} ({where}): {note.get('text', '')}")
+            jurisdiction = str(note.get("jurisdiction"))
+            lines.append(f"Note from {(names or {}).get(jurisdiction, jurisdiction)} ({where}): {note.get('text', '')}")
             if note.get("reason"):
                 lines.append(f"Reason: {note['reason']}")
         return "\n".join(lines)
@@ -69,7 +76,7 @@ def field_text(name: str, value: Any) -> str:
     if isinstance(value, list):
         return ", ".join(str(v) for v in value)
     if isinstance(value, dict):
-        return "\n".join(f"{k}: {field_text(k, v)}" for k, v in value.items())
+        return "\n".join(f"{k}: {field_text(k, v, names)}" for k, v in value.items())
     return str(value)
 
 

@@ -1,7 +1,7 @@
 """Word-level redlines: what a text said before and after, as deleted and inserted runs.
 
 The comparison is `difflib.SequenceMatcher` over whitespace-separated words, so
-a change is always shown as whole words ("~~must~~ **should**"), the way a
+a change is always shown as whole words ("<del>must</del> <ins>should</ins>"), the way a
 lawyer's compare tool shows it, and never splits a word in two. Only words
 are compared; the whitespace before each word travels with it, so a run of
 changed words becomes one deletion and one insertion rather than a zebra of
@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from difflib import SequenceMatcher
 from functools import lru_cache
 
-from clausebook.core.markdown import escape_text
+from clausebook.core.markdown import escape_prose, escape_text
 
 EQUAL, DELETE, INSERT = "equal", "delete", "insert"
 
@@ -170,11 +170,16 @@ def _escape_line_start(line: str) -> str:
     return f"{lead}\\{line[len(lead):]}"
 
 
-def to_markdown_lines(segments: Iterable[Segment]) -> list[str]:
-    """One Markdown line per line of text, deletions as ~~struck~~ and insertions **bold**.
+_DEL_OPEN, _INS_OPEN = "<del>", "<ins>"
 
-    Markers never span a line break (Markdown emphasis cannot), and never touch
-    whitespace on their inner side (it would not render).
+
+def to_markdown_lines(segments: Iterable[Segment]) -> list[str]:
+    """One GitHub Markdown line per line of text, deletions in `<del>` and insertions in `<ins>`.
+
+    GitHub renders both tags (struck through and underlined), so an insertion
+    can never be mistaken for the clause's own bold. The clause's emphasis and
+    code spans render; links, HTML and mentions stay literal (`escape_prose`).
+    Tags never span a line break and never take in the whitespace around a run.
     """
     lines: list[list[str]] = [[]]
     for seg in segments:
@@ -184,23 +189,23 @@ def to_markdown_lines(segments: Iterable[Segment]) -> list[str]:
             if not piece:
                 continue
             if seg.op == EQUAL:
-                lines[-1].append(escape_markdown(piece))
+                lines[-1].append(escape_prose(piece))
                 continue
             lead, core, trail = _split_edges(piece)
             if not core:
                 lines[-1].append(piece)
                 continue
-            marker = "~~" if seg.op == DELETE else "**"
-            # A deletion followed straight by an insertion reads better with a space between.
-            lines[-1].append(f"{lead}{marker}{escape_markdown(core)}{marker}{trail}")
+            tag = "del" if seg.op == DELETE else "ins"
+            lines[-1].append(f"{lead}<{tag}>{escape_prose(core)}</{tag}>{trail}")
     rendered = []
     for parts in lines:
         line = ""
         for part in parts:
-            if line.endswith(("~~", "**")) and part.startswith("**") and not line.endswith(" "):
+            # A deletion followed straight by an insertion reads better with a space between.
+            if line.endswith("</del>") and part.startswith(_INS_OPEN):
                 line += " "
             line += part
-        rendered.append(_escape_line_start(line) if not line.startswith(("~~", "**")) else line)
+        rendered.append(line if line.startswith((_DEL_OPEN, _INS_OPEN)) else _escape_line_start(line))
     return rendered
 
 

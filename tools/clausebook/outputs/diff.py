@@ -12,8 +12,11 @@ from clausebook.core.model import GLOBAL
 from clausebook.diff.compare import ADDED, REMOVED, ClauseChange, Diff, FieldRedline
 from clausebook.diff.fields import field_label
 from clausebook.diff.redline import EQUAL, Segment, escape_markdown
+from clausebook.source import WorktreeSource
 
 # Fields whose value fits on one line; the others are shown as quoted blocks.
+WORKTREE = WorktreeSource.label
+
 INLINE_FIELDS = {"title", "level", "audience", "channels", "section", "order", "owner", "effective",
                  "review_months", "related", "tags"}
 
@@ -30,16 +33,19 @@ def code(text: str) -> str:
     return f"{fence}{pad}{text}{pad}{fence}"
 
 
-def where(diff: Diff, jurisdictions: list[str]) -> str:
-    """'everywhere', 'everywhere except fr' or the list, for a reader."""
+def where(diff: Diff, jurisdictions: list[str], named: bool = False) -> str:
+    """'everywhere', 'everywhere except fr' or the list, for a reader; `named`: "France" rather than "fr"."""
+    def show(ids: list[str]) -> str:
+        return ", ".join(diff.name(j) if named else j for j in ids)
+
     everywhere = diff.all_jurisdictions
     listed = set(jurisdictions)
     if everywhere and listed >= set(everywhere):
         return "everywhere"
     missing = [j for j in everywhere if j not in listed]
     if GLOBAL in listed and everywhere and len(missing) <= len(everywhere) // 3 and listed <= set(everywhere):
-        return "everywhere except " + ", ".join(missing)
-    return ", ".join(jurisdictions)
+        return "everywhere except " + show(missing)
+    return show(jurisdictions)
 
 
 def summary_counts(diff: Diff) -> str:

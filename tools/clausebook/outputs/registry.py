@@ -37,6 +37,7 @@ DIFF = "diff"  # Diff; text also takes color=
 HANDBOOK = "handbook"  # Handbook.to_dict()
 REVIEW_STATUS = "review-status"  # review.StatusListing
 REVIEW_REPORT = "review-report"  # the rows of clausebook.review.report()
+REVIEW_REMINDERS = "review-reminders"  # Sequence[reminders.Reminder]
 RULES = "rules"  # rules.RuleListing
 RULE = "rule"  # lint.registry.RuleDoc
 LEGAL_RULE = "legal-rule"  # a jurisdiction's rule, as a mapping
@@ -68,8 +69,11 @@ FORMATS: tuple[Format, ...] = (
     Format(REVIEW_STATUS, "text", review.format_status_text, "text (a table and a summary line)"),
     Format(REVIEW_STATUS, "json", review.format_status_json, "json"),
     Format(REVIEW_STATUS, "csv", review.format_status_csv, "csv (for a spreadsheet)"),
+    Format(REVIEW_STATUS, "markdown", review.format_status_markdown, "markdown (counts per team, then what is due)"),
     Format(REVIEW_REPORT, "csv", review.format_report_csv, "csv (for a spreadsheet)"),
     Format(REVIEW_REPORT, "json", review.format_report_json, "json"),
+    Format(REVIEW_REMINDERS, "json", review.format_reminders_json, "json (for the reminder workflow)"),
+    Format(REVIEW_REMINDERS, "markdown", review.format_reminders_markdown, "markdown (each issue's title and body)"),
     Format(RULES, "text", rules.format_listing_text, "text"),
     Format(RULES, "json", rules.format_listing_json, "json"),
     Format(RULE, "text", rules.format_rule_text, "text"),

@@ -2,7 +2,11 @@
 
 Every rule is listed in `tool.driver.rules` (summary, description, bad and
 good examples as help), so code scanning can explain a finding; `ruleId` is
-the stable code. `partialFingerprints` do not depend on the line, so a
+the stable code and `name` a readable identifier made from the summary
+("RawHtmlInClauseText"; the SARIF multitool warns when the two are equal).
+X (security) rules carry a `security-severity` and the `security` tag, so
+code scanning ranks them; the driver's `informationUri` is the project's
+home page. `partialFingerprints` do not depend on the line, so a
 finding that moves because lines were added above it stays the same alert.
 """
 
@@ -10,7 +14,9 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 from collections.abc import Sequence
+from importlib import metadata
 from typing import TYPE_CHECKING, Any
 
 from clausebook import __version__
@@ -22,6 +28,29 @@ if TYPE_CHECKING:  # the rule registry imports every rule: load it only when a l
 SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json"
 _LEVELS = {"error": "error", "warning": "warning", "info": "note"}
 FINGERPRINT = "clausebookFinding/v1"
+# Where a reader of a code-scanning alert learns what clausebook is (pyproject's [project.urls] Homepage).
+DEFAULT_INFORMATION_URI = "https://github.com/example/clausebook"
+# Code scanning's scale: 7.0-8.9 high, 4.0-6.9 medium, 0.1-3.9 low.
+SECURITY_SEVERITY = {"error": "7.5", "warning": "5.0", "info": "2.0"}
+
+
+def information_uri() -> str:
+    try:
+        urls = metadata.metadata("clausebook").get_all("Project-URL") or []
+    except metadata.PackageNotFoundError:
+        return DEFAULT_INFORMATION_URI
+    for entry in urls:
+        label, _, url = entry.partition(",")
+        if label.strip().lower() == "homepage" and url.strip():
+            return url.strip()
+    return DEFAULT_INFORMATION_URI
+
+
+def rule_name(code: str, summary: str) -> str:
+    """A readable identifier from the summary, never equal to the code: "RawHtmlInClauseText"."""
+    words = [w for w in re.findall(r"[A-Za-z0-9]+", summary) if w.lower() not in {"a", "an", "the", "s"}][:6]
+    name = "".join(w[:1].upper() + w[1:] for w in words)
+    return name if name and name != code else f"Rule{code.replace('/', '')}"
 
 
 def _rule_entry(doc: RuleDoc) -> dict[str, Any]:
@@ -29,14 +58,18 @@ def _rule_entry(doc: RuleDoc) -> dict[str, Any]:
 
     help_text = f"{doc.description}\n\nBad:\n\n{doc.bad}\n\nGood:\n\n{doc.good}"
     help_markdown = f"{doc.description}\n\n**Bad:**\n\n```yaml\n{doc.bad}\n```\n\n**Good:**\n\n```yaml\n{doc.good}\n```"
+    properties: dict[str, Any] = {"tags": [FAMILIES.get(doc.family, doc.family)]}
+    if doc.family == "X":
+        properties["tags"].append("security")
+        properties["security-severity"] = SECURITY_SEVERITY.get(doc.severity, "5.0")
     return {
         "id": doc.code,
-        "name": doc.code,
+        "name": rule_name(doc.code, doc.summary),
         "shortDescription": {"text": doc.summary},
         "fullDescription": {"text": doc.description or doc.summary},
         "help": {"text": help_text, "markdown": help_markdown},
         "defaultConfiguration": {"level": _LEVELS.get(doc.severity, "warning")},
-        "properties": {"tags": [FAMILIES.get(doc.family, doc.family)]},
+        "properties": properties,
     }
 
 
@@ -45,7 +78,7 @@ def _jurisdiction_rule_entry(problem: Problem) -> dict[str, Any]:
     summary = f"Legal rule '{rule_id}' of jurisdiction '{jurisdiction}' (declared in its jurisdiction.yaml)."
     entry = {
         "id": problem.code,
-        "name": problem.code,
+        "name": rule_name(problem.code, f"Legal rule {rule_id} of {jurisdiction}"),
         "shortDescription": {"text": summary},
         "fullDescription": {"text": summary + (f" Reference: {problem.hint}" if problem.hint else "")},
         "help": {"text": f"See `clausebook rules {problem.code}`."
@@ -101,6 +134,7 @@ def format_sarif(problems: Sequence[Problem]) -> str:
             "tool": {"driver": {
                 "name": "clausebook",
                 "version": __version__,
+                "informationUri": information_uri(),
                 "rules": rules,
             }},
             "columnKind": "unicodeCodePoints",

@@ -38,25 +38,37 @@ class CheckOutcome:
         return has_errors(self.problems) or bool(self.codeowners_lines)
 
 
+def message_markdown(text: str) -> str:
+    """A message of ours in Markdown: its `commands` as code spans, everything else literal.
+
+    Our messages quote commands in backticks; escaping those would show the
+    backslashes (`\\`clausebook codeowners\\``) instead of a code span.
+    """
+    parts = text.split("`")
+    if len(parts) % 2 == 0:  # an odd backtick: nothing is code
+        return escape_markdown(text)
+    return "".join(code(part) if index % 2 else escape_markdown(part) for index, part in enumerate(parts))
+
+
 def format_summary(outcome: CheckOutcome) -> str:
     problems, codeowners_lines = outcome.problems, outcome.codeowners_lines
     out = [f"## clausebook: {'failed' if outcome.failed else 'passed'}\n\n"]
     out.append(f"Compared with {code(outcome.ref)} (merge base {code(short(outcome.base_sha))}). "
                f"{escape_markdown(summary_line(problems, outcome.files))}.\n")
     for note in outcome.notes:
-        out.append(f"\n> **Note:** {escape_markdown(note)}\n")
+        out.append(f"\n> **Note:** {message_markdown(note)}\n")
     if problems:
         out.append("\n### Problems\n\n| Where | Severity | Code | Message |\n|---|---|---|---|\n")
         for p in problems[:SUMMARY_PROBLEMS]:
             out.append(f"| `{p.path}:{p.line}:{p.column}` | {p.severity} | `{p.code}` | "
-                       f"{escape_markdown(p.message).replace(chr(10), ' ')} |\n")
+                       f"{message_markdown(p.message).replace(chr(10), ' ')} |\n")
         if len(problems) > SUMMARY_PROBLEMS:
             out.append(f"\n_{len(problems) - SUMMARY_PROBLEMS} more in the job log._\n")
     out.append("\n### Code owners\n\n")
     if codeowners_lines is None:
         out.append("Not checked: fix the errors above first.\n")
     elif codeowners_lines:
-        out.append(escape_markdown(codeowners_lines[0]) + "\n")
+        out.append(message_markdown(codeowners_lines[0]) + "\n")
         if len(codeowners_lines) > 1:
             out.append("\n```diff\n" + "\n".join(codeowners_lines[1:]) + "\n```\n")
     else:
