@@ -11,24 +11,11 @@ from __future__ import annotations
 import json
 from typing import Any
 
-import yaml
-
-
-class _Dumper(yaml.SafeDumper):
-    pass
-
-
-def _text(dumper: yaml.SafeDumper, value: str) -> yaml.ScalarNode:
-    # A literal block keeps the text exactly; PyYAML quotes it instead when it cannot (trailing spaces).
-    style = "|" if "\n" in value else None
-    return dumper.represent_scalar("tag:yaml.org,2002:str", value, style=style)
-
-
-_Dumper.add_representer(str, _text)
+from clausebook.outputs.yaml_text import dump_data
 
 
 def format_yaml(handbook: dict[str, Any]) -> str:
-    return yaml.dump(handbook, Dumper=_Dumper, sort_keys=False, allow_unicode=True, width=1_000_000)
+    return dump_data(handbook)
 
 
 def format_json(handbook: dict[str, Any]) -> str:

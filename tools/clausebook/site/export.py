@@ -18,9 +18,8 @@ import shutil
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from clausebook.core.errors import UsageError
+from clausebook.outputs.yaml_text import dump_mkdocs_config, read_mkdocs_config
 from clausebook.site.options import RenderOptions
 from clausebook.site.page import Site
 from clausebook.site.render import asset_files, build_site
@@ -40,42 +39,6 @@ DEFAULT_CONFIG: dict[str, Any] = {
 }
 
 
-class _Tagged:
-    """A value with a YAML tag we do not interpret (`!ENV`, `!!python/name:`), written back as it was."""
-
-    def __init__(self, tag: str, value: Any) -> None:
-        self.tag, self.value = tag, value
-
-
-class _ConfigLoader(yaml.SafeLoader):
-    pass
-
-
-class _ConfigDumper(yaml.SafeDumper):
-    pass
-
-
-def _construct_tagged(loader: yaml.SafeLoader, suffix: str, node: yaml.Node) -> _Tagged:
-    if isinstance(node, yaml.ScalarNode):
-        value: Any = loader.construct_scalar(node)
-    elif isinstance(node, yaml.SequenceNode):
-        value = loader.construct_sequence(node, deep=True)
-    else:
-        value = loader.construct_mapping(node, deep=True)  # type: ignore[arg-type]
-    return _Tagged(node.tag, value)
-
-
-def _represent_tagged(dumper: yaml.SafeDumper, data: _Tagged) -> yaml.Node:
-    if isinstance(data.value, list):
-        return dumper.represent_sequence(data.tag, data.value)
-    if isinstance(data.value, dict):
-        return dumper.represent_mapping(data.tag, data.value)
-    return dumper.represent_scalar(data.tag, str(data.value))
-
-
-_ConfigLoader.add_multi_constructor("!", _construct_tagged)
-_ConfigLoader.add_multi_constructor("tag:yaml.org,2002:python/", _construct_tagged)
-_ConfigDumper.add_representer(_Tagged, _represent_tagged)
 
 
 def docs_pages(docs_dir: Path) -> list[str]:
@@ -89,13 +52,7 @@ def read_config(path: Path) -> dict[str, Any] | None:
     """The project's mkdocs.yml as data, or None when there is none."""
     if not path.is_file():
         return None
-    try:
-        data = yaml.load(path.read_text(encoding="utf-8"), Loader=_ConfigLoader)  # noqa: S506 (safe subclass)
-    except (yaml.YAMLError, UnicodeDecodeError) as exc:
-        raise UsageError(f"{path.name}: cannot read it: {exc}") from None
-    if not isinstance(data, dict):
-        raise UsageError(f"{path.name}: expected a mapping of settings")
-    return data
+    return read_mkdocs_config(path)
 
 
 def _plugin_name(entry: Any) -> str | None:
@@ -190,7 +147,7 @@ def write(out_dir: Path, site: Site, config: dict[str, Any], docs_dir: Path | No
         target.write_bytes(content)
         written.append(target)
     nav = site.nav + handwritten
-    text = yaml.dump(export_config(config, nav), Dumper=_ConfigDumper, sort_keys=False, allow_unicode=True, width=100)
+    text = dump_mkdocs_config(export_config(config, nav))
     (out_dir / "mkdocs.yml").write_text("# Written by `clausebook render`; regenerate rather than edit.\n" + text,
                                         encoding="utf-8")
     (out_dir / MARKER).write_text("This folder is written by `clausebook render`.\n", encoding="utf-8")
