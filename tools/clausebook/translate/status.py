@@ -282,3 +282,31 @@ def assess(workspace: Workspace, pending: PendingScan | None = None) -> Assessme
     assessment = Assessment(workspace, pending)
     _LAST[:] = [(workspace, assessment)]
     return assessment
+
+
+@dataclass(frozen=True)
+class DocumentStatus:
+    """One (source document, translation file) pair across the handbooks that read it: what lint reports."""
+
+    source: SourceDoc
+    translation: Translation | None
+    expected_path: str
+    verdict: Verdict
+    handbooks: tuple[str, ...]  # "fr (fr-FR)", ...
+    required: bool  # some handbook reading it has requires_translation
+
+
+def by_document(assessment: Assessment) -> list[DocumentStatus]:
+    """Every item that is not current, once per document and translation file, with its handbooks."""
+    grouped: dict[tuple[str, str], list[tuple[HandbookStatus, Item]]] = {}
+    for handbook in assessment.handbooks():
+        for item in handbook.items:
+            if item.status != CURRENT:
+                grouped.setdefault((item.source.path, item.expected_path), []).append((handbook, item))
+    found = []
+    for (_, expected), entries in grouped.items():
+        item = entries[0][1]
+        names = tuple(dict.fromkeys(f"{h.jurisdiction} ({h.lang})" for h, _ in entries))
+        found.append(DocumentStatus(item.source, item.translation, expected, item.verdict, names,
+                                    any(h.required for h, _ in entries)))
+    return found
