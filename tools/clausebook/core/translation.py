@@ -213,8 +213,9 @@ class SourceDoc:
 
     def translation(self, repo: Repository, lang: str) -> Translation | None:
         """The file a handbook in `lang` reads: `fr-CA/` where it exists, else `fr/`."""
+        stem = "policy" if self.kind == "policy" else self.target
         for tag in fallbacks(lang):
-            found = repo.translations.get((self.kind, self.folder, tag, self.target))
+            found = repo.translations.get((self.kind, self.folder, tag, stem))
             if found is not None:
                 return found
         return None

@@ -7,7 +7,8 @@ plural-free msgctxt) that a hand-written serializer would get subtly wrong.
 
 **Export** (`export_units`): every document of the handbooks in `--lang`
 whose translation is not current, one unit per string of its source text.
-A unit's id names the translation file and the string in it,
+Texts go out normalised as the diff normalises them (a paragraph is one
+line). A unit's id names the translation file and the string in it,
 `policy:social-media:i18n:de:monitoring.yaml:examples.do.0` (XLIFF unit ids
 are NMTOKENs: no slashes). A stale translation's text is put in as the
 target, marked for review (XLIFF `state="initial"`, PO `#, fuzzy`), so the
@@ -87,7 +88,8 @@ def export_units(assessment: Assessment, lang: str) -> list[Unit]:
             for at, text in units(item.source.text()):
                 uid = unit_id(path, at)
                 old = lookup(translation.data, at) if translation is not None else None
-                found.setdefault(uid, Unit(uid, text, old if isinstance(old, str) else "", False))
+                old = canonical(old) if isinstance(old, str) else ""
+                found.setdefault(uid, Unit(uid, canonical(text), old, False))
     return list(found.values())
 
 
