@@ -1,4 +1,4 @@
-"""`clausebook translate status|digest|export|import`: translation state, digests, exchange with a translation system."""
+"""`clausebook translate status|digest|export|import`: translation state, digests, XLIFF and PO exchange."""
 
 from __future__ import annotations
 

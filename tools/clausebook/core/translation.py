@@ -266,7 +266,7 @@ class Sources:
         for overlay in jurisdiction.overlays if jurisdiction is not None else []:
             if overlay.clause == target:
                 base = self.repo.clause(overlay.clause)
-                added = overlay.data.get("with") if isinstance(overlay.data.get("with"), dict) else {}
+                added: dict = overlay.data["with"] if isinstance(overlay.data.get("with"), dict) else {}
                 policy_id = base.policy if base is not None else (
                     self.repo.policy_of_section(added.get("section"), added.get("policy")) or "")
                 return SourceDoc("overlay", overlay.jurisdiction, overlay.clause, policy_id, overlay.doc)

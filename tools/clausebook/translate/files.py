@@ -59,8 +59,8 @@ def write_all(root: Path, files: Mapping[str, str]) -> None:
                 out.write(text)
             staged.append((Path(temporary), target))
     except OSError:
-        for temporary, _ in staged:
-            temporary.unlink(missing_ok=True)
+        for staged_file, _ in staged:
+            staged_file.unlink(missing_ok=True)
         raise
-    for temporary, target in staged:
-        os.replace(temporary, target)
+    for staged_file, target in staged:
+        os.replace(staged_file, target)

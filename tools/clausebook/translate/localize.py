@@ -126,6 +126,6 @@ def policy_text(assessment: Assessment, lang: str, policy_id: str) -> LocalizedP
                            and s.get("id") == sid), {}) if translation is not None else {}
         title = translated.get("title") or section.get("title", sid)
         intro = translated.get("intro") or section.get("intro")
-        sections[sid] = (title, intro)
+        sections[sid] = (str(title), intro if isinstance(intro, str) else None)
     return LocalizedPolicy(policy_id, lang, status, _text(translation, ("title",), data.get("title", policy_id)),
                            _text(translation, ("summary",), data.get("summary")), sections)

@@ -49,16 +49,20 @@ body: Sie dürfen Ihr Passwort niemals weitergeben.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 from clausebook.core.problems import Problem
-from clausebook.translate.status import STALE_MATERIAL, STALE_EDITORIAL, assess, by_document
+from clausebook.translate.status import STALE_EDITORIAL, STALE_MATERIAL, assess, by_document
+
+if TYPE_CHECKING:
+    from clausebook.lint.engine import LintContext
 
 CODE = "T001"
 SEVERITY = "warning"
 SUMMARY = "A translation is stale: its source changed since it was translated (editorial or material)."
 
 
-def check(ctx) -> Iterator[Problem]:
+def check(ctx: LintContext) -> Iterator[Problem]:
     for item in by_document(assess(ctx.workspace)):
         translation = item.translation
         if translation is None or item.verdict.status not in (STALE_EDITORIAL, STALE_MATERIAL):

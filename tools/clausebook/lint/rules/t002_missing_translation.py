@@ -33,17 +33,21 @@ wrote policy/social-media/i18n/fr/monitoring.yaml
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 from clausebook.core.problems import Problem
 from clausebook.core.resolve import ResolvedClause
 from clausebook.translate.status import MISSING, assess, by_document
+
+if TYPE_CHECKING:
+    from clausebook.lint.engine import LintContext
 
 CODE = "T002"
 SEVERITY = "warning"
 SUMMARY = "A translated handbook shows a text that has no translation (an error where translation is required)."
 
 
-def check(ctx) -> Iterator[Problem]:
+def check(ctx: LintContext) -> Iterator[Problem]:
     assessment = assess(ctx.workspace)
     for item in by_document(assessment):
         if item.verdict.status != MISSING:

@@ -36,16 +36,21 @@ body: Sie dürfen Ihr Passwort niemals weitergeben.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
-from clausebook.core.problems import Problem
+from clausebook.core.loader import Document
+from clausebook.core.problems import Location, Problem
 from clausebook.core.translation import Sources, lookup, units
+
+if TYPE_CHECKING:
+    from clausebook.lint.engine import LintContext
 
 CODE = "T003"
 SEVERITY = "warning"
 SUMMARY = "A translation file translates nothing: no such clause, policy, overlay, section or field."
 
 
-def check(ctx) -> Iterator[Problem]:
+def check(ctx: LintContext) -> Iterator[Problem]:
     sources = Sources(ctx.repo)
     for translation in ctx.repo.translations.values():
         source = sources.source_of(translation)
@@ -68,7 +73,7 @@ def check(ctx) -> Iterator[Problem]:
                 yield ctx.problem(_where(doc, at), f"'{shown}' translates nothing: {source.path} has no such text")
 
 
-def _where(doc, at: tuple):
+def _where(doc: Document, at: tuple) -> Location:
     if at[:1] == ("sections",):
         for index, section in enumerate(doc.data.get("sections") or []):
             if isinstance(section, dict) and section.get("id") == at[1]:
