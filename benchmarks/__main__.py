@@ -87,7 +87,8 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     parser.add_argument("--jurisdictions", type=int, default=10)
     parser.add_argument("--review-corpus", type=_review_corpus, default=None, metavar="CLAUSES:COMMITS",
                         help="the review target corpus (default 2000:10000; 'none' to skip)")
-    parser.add_argument("--skip", default="", help="comma-separated: lint, review, diff, translate, mkdocs, check-jsonschema")
+    parser.add_argument("--skip", default="",
+                        help="comma-separated: lint, review, diff, translate, mkdocs, check-jsonschema")
     parser.add_argument("--full-peers", action="store_true", help="never sample the slow peers (can take hours)")
     parser.add_argument("--budget", type=float, default=14 * 60, help="seconds; fewer runs when it runs out")
     parser.add_argument("--slow", type=float, default=30.0,

@@ -44,7 +44,8 @@ def translated_copy(corpus: Corpus, cache_dir: Path) -> Path:
         for lang in LANGUAGES:
             stale = (index + len(lang)) % 20 == 0
             text = {"source": "sha256:" + "0" * 64 if stale else digest}
-            text.update({k: f"[{lang}] {data[k]}" for k in ("title", "body", "rationale") if isinstance(data.get(k), str)})
+            text.update({k: f"[{lang}] {data[k]}" for k in ("title", "body", "rationale")
+                         if isinstance(data.get(k), str)})
             path = f"policy/{clause.policy}/i18n/{lang}/{clause.id}.yaml"
             (target / path).parent.mkdir(parents=True, exist_ok=True)
             (target / path).write_text(render(path, text), encoding="utf-8")
