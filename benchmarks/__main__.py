@@ -38,7 +38,8 @@ from benchmarks.harness.progress import log
 from benchmarks.harness.report import report
 from benchmarks.harness.rounds import Budget, measure
 from benchmarks.harness.site_cases import mkdocs_cases
-from benchmarks.harness.targets import TARGET_REVIEW_CORPUS, targets
+from benchmarks.harness.targets import TARGET_REVIEW_CORPUS, TRANSLATION_SIZE, targets
+from benchmarks.harness.translation_cases import translation_cases
 
 DEFAULT_SIZES = (500, 5000, 20000)
 QUICK_SIZES = (200, 1000)
@@ -59,7 +60,10 @@ def _review_corpus(text: str) -> tuple[int, int] | None:
 
 def size_cases(size: int, args: argparse.Namespace, plan: Plan, cache_dir: Path) -> list[Case]:
     corpus = ensure_corpus(CorpusSpec(size, args.jurisdictions), cache_dir, log)
-    return validation_cases(corpus, plan) + review_cases(corpus, plan) + diff_cases(corpus, plan)
+    cases = validation_cases(corpus, plan) + review_cases(corpus, plan) + diff_cases(corpus, plan)
+    if size == TRANSLATION_SIZE:
+        cases += translation_cases(corpus, plan, cache_dir)
+    return cases
 
 
 def review_corpus_cases(args: argparse.Namespace, plan: Plan, cache_dir: Path) -> list[Case]:
@@ -83,7 +87,8 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     parser.add_argument("--jurisdictions", type=int, default=10)
     parser.add_argument("--review-corpus", type=_review_corpus, default=None, metavar="CLAUSES:COMMITS",
                         help="the review target corpus (default 2000:10000; 'none' to skip)")
-    parser.add_argument("--skip", default="", help="comma-separated: lint, review, diff, mkdocs, check-jsonschema")
+    parser.add_argument("--skip", default="",
+                        help="comma-separated: lint, review, diff, translate, mkdocs, check-jsonschema")
     parser.add_argument("--full-peers", action="store_true", help="never sample the slow peers (can take hours)")
     parser.add_argument("--budget", type=float, default=14 * 60, help="seconds; fewer runs when it runs out")
     parser.add_argument("--slow", type=float, default=30.0,

@@ -56,7 +56,7 @@ BASE_FILES: dict[str, str] = {
         "monitoring", section="privacy", level="info", owner="privacy",
         body="The security team reviews public posts that mention the company.", tags=["monitoring"]),
     "jurisdictions/eu/jurisdiction.yaml": "id: eu\nname: European Union\nregion: Europe\n",
-    "jurisdictions/de/jurisdiction.yaml": "id: de\nname: Germany\nparent: eu\nlocale: de\nregion: Europe\n",
+    "jurisdictions/de/jurisdiction.yaml": "id: de\nname: Germany\nparent: eu\nregion: Europe\n",
 }
 
 

@@ -154,3 +154,14 @@ def test_the_harness_prints_one_table_with_every_comparison(tmp_path):
     assert "the parse floor" in validate and "check-jsonschema" in validate
     assert "failed" not in text
     assert "Targets:" in report and "Machine:" in report
+
+
+def test_the_translated_copy_has_three_languages_and_some_stale(corpus, run, tmp_path):
+    from benchmarks.harness.translation_cases import translated_copy
+
+    root = translated_copy(corpus, tmp_path)
+    result = run("--root", root, "translate", "status")
+    assert result.code == 0, result.err
+    languages = {line.split(", ")[1].rstrip("):") for line in result.out.splitlines() if not line.startswith(" ")}
+    assert {"de-DE", "fr-FR", "es-US"} <= {lang.split(")")[0] for lang in languages}
+    assert "stale-material" in result.out

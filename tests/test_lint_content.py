@@ -81,7 +81,7 @@ def test_overbroad_clause_is_flagged_in_us_but_not_in_global(tmp_path):
     assert [p for p in legal_problems(workspace, "global") if p.path == path] == []
     assert [p for p in legal_problems(workspace, "eu") if p.path == path] == []
     # found in us, us-ca and us-ny alike, reported once by the full lint, as an error
-    problems = [p for p in lint(workspace, load_config(root)) if p.path == path]
+    problems = [p for p in lint(workspace, load_config(root)) if p.path == path and not p.code.startswith("T")]
     assert [(p.code, p.line, p.column, p.severity) for p in problems] == [
         ("L/us/no-disparagement-ban", OVERBROAD_LINE, OVERBROAD_COLUMN, "error")]
 

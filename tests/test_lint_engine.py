@@ -29,7 +29,7 @@ def test_every_rule_module_has_code_summary_and_bad_and_good_examples():
     codes = [m.CODE for m in modules]
     assert len(codes) == len(set(codes)), "duplicate rule codes"
     for module in modules:
-        assert re.fullmatch(r"[CLRX]([0-9]{3})?", module.CODE), module.__name__
+        assert re.fullmatch(r"[CLRTX]([0-9]{3})?", module.CODE), module.__name__
         assert module.SEVERITY in ("error", "warning", "info"), module.__name__
         assert module.SUMMARY and module.SUMMARY.strip() == module.SUMMARY, module.__name__
         doc = module.__doc__ or ""

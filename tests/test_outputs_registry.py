@@ -20,6 +20,7 @@ COMMAND_KINDS = {
     ("review", "report"): registry.REVIEW_REPORT,
     ("review", "remind"): registry.REVIEW_REMINDERS,
     ("rules",): registry.RULES,
+    ("translate", "status"): registry.TRANSLATION_STATUS,
 }
 
 

@@ -60,8 +60,16 @@ rules:
 }
 
 
+TRANSLATION = """\
+source: sha256:0000000000000000000000000000000000000000000000000000000000000000
+title: Überwachung
+body: Das Sicherheitsteam prüft öffentliche Beiträge.
+examples: {do: [Fragen Sie nach.], dont: [Raten Sie.]}
+"""
+
+
 def _documents() -> list[tuple[str, dict]]:
-    files = {**BASE_FILES, **OVERLAYS}
+    files = {**BASE_FILES, **OVERLAYS, "policy/social-media/i18n/de/monitoring.yaml": TRANSLATION}
     for folder in ("policy", "jurisdictions"):
         for path in sorted((PROJECT_ROOT / folder).rglob("*.yaml")):
             files[path.relative_to(PROJECT_ROOT).as_posix()] = path.read_text(encoding="utf-8")

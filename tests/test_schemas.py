@@ -16,7 +16,7 @@ from clausebook.core.schemas import KINDS, PACKAGED_SCHEMAS
 
 ROOT = Path(__file__).resolve().parent.parent
 SCHEMA_FILE = {"owners": "owners", "policy": "policy", "clause": "clause", "jurisdiction": "jurisdiction",
-               "overlay": "overlay"}
+               "overlay": "overlay", "translation": "translation"}
 
 
 def _objects(node):

@@ -15,6 +15,8 @@ from benchmarks.harness.table import seconds_text, times_text
 
 # The corpus the review target is stated for: clause files, commits.
 TARGET_REVIEW_CORPUS = (2000, 10000)
+# The corpus the translation target is stated for (clauses).
+TRANSLATION_SIZE = 5000
 
 
 @dataclass
@@ -70,6 +72,14 @@ def targets(cases: list[Case], sizes: Sequence[int], review_corpus: tuple[int, i
     diff = find_case(cases, 5000, "diff", "clausebook")
     found.append(Target("diff, 5,000 clauses: under 3 s", seconds_text(diff.median) if diff else "not measured",
                         diff.median < 3 if diff else None))
+    translate = find_case(cases, TRANSLATION_SIZE, "translate status", "clausebook translate")
+    review_same = find_case(cases, TRANSLATION_SIZE, "translate status", "clausebook review")
+    text = "translate status, 5,000 clauses in 3 languages: within 2x review status on the same corpus"
+    if translate and review_same:
+        ratio = translate.median / review_same.median
+        found.append(Target(text, f"{ratio:.2f}x ({seconds_text(translate.median)})", ratio <= 2))
+    else:
+        found.append(Target(text, "not measured", None))
     found.extend(growth(cases, sizes))
     return found
 

@@ -68,7 +68,8 @@ def example_files(block: str) -> dict[str, str]:
         match = _PATH_COMMENT.match(lines[0])
         path = match.group(1) if match else EXAMPLE_CLAUSE
         text = "\n".join(lines[1:] if match else lines) + "\n"
-        files[path] = _complete_clause(path, text) if path.startswith("policy/") else text
+        is_clause = path.startswith("policy/") and "/i18n/" not in path
+        files[path] = _complete_clause(path, text) if is_clause else text
     return files
 
 

@@ -13,7 +13,7 @@ from pathlib import Path
 from clausebook.core import schemas
 from clausebook.core.errors import UsageError
 from clausebook.core.loader import MAX_FILE_BYTES, Document, parse
-from clausebook.core.model import Clause, Jurisdiction, Overlay, Policy, Repository
+from clausebook.core.model import Clause, Jurisdiction, Overlay, Policy, Repository, Translation
 from clausebook.core.problems import Problem, has_errors
 from clausebook.source import Source, WorktreeSource
 
@@ -24,6 +24,11 @@ def classify(path: str) -> tuple[str, ...] | None:
     if not path.endswith(".yaml"):
         return None
     stem = posixpath.basename(path)[: -len(".yaml")]
+    if len(parts) == 5 and parts[2] == "i18n" and parts[0] in ("policy", "jurisdictions"):
+        # A translation: ("translation", kind, folder, lang, target id).
+        if parts[0] == "jurisdictions":
+            return ("translation", "overlay", parts[1], parts[3], stem)
+        return ("translation", "policy" if stem == "policy" else "clause", parts[1], parts[3], stem)
     if parts[0] == "policy":
         if len(parts) == 2 and stem == "owners":
             return ("owners",)
@@ -45,6 +50,7 @@ class _Loaded:
         self.clauses: list[tuple[str, Document]] = []
         self.jurisdictions: dict[str, Document] = {}
         self.overlays: list[tuple[str, Document]] = []
+        self.translations: list[tuple[tuple[str, ...], Document]] = []
         self.owners: Document | None = None
 
 
@@ -115,6 +121,8 @@ def load(source: Source, schema_directory: Path) -> Repository:
             loaded.clauses.append((kind[1], doc))
         elif kind[0] == "jurisdiction":
             loaded.jurisdictions[kind[1]] = doc
+        elif kind[0] == "translation":
+            loaded.translations.append((kind, doc))
         else:
             loaded.overlays.append((kind[1], doc))
     _last_load = seen
@@ -123,7 +131,7 @@ def load(source: Source, schema_directory: Path) -> Repository:
 
 
 def _declared_id(doc: Document | None, kind: tuple[str, ...]) -> str:
-    if doc is not None:
+    if doc is not None and kind[0] != "translation":
         key = "clause" if kind[0] == "overlay" else "id"
         value = doc.data.get(key)
         if isinstance(value, str):
@@ -165,6 +173,8 @@ def _assemble(repo: Repository, loaded: _Loaded, broken: set[tuple[str, str]]) -
             repo.orphans.append(doc)
             continue
         jurisdiction.overlays.append(Overlay(folder, doc))
+    for (_, kind, folder, lang, target), doc in loaded.translations:
+        repo.translations[(kind, folder, lang, target)] = Translation(kind, folder, lang, target, doc)
 
 
 def load_worktree(root: str | Path) -> Repository:

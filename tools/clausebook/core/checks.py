@@ -239,4 +239,6 @@ class _Checker:
 
 def check_structure(repo: Repository) -> list[Problem]:
     """Every S problem beyond the schema that the documents show together (resolution reports its own)."""
-    return _Checker(repo).run()
+    from clausebook.core.translation import check_documents
+
+    return _Checker(repo).run() + check_documents(repo)

@@ -94,6 +94,36 @@ class Jurisdiction(_FromDocument):
 
 
 @dataclass
+class Translation:
+    """One translation file: the text of one source document in one language.
+
+    `kind` is what it translates: `policy` (policy/<p>/i18n/<lang>/policy.yaml),
+    `clause` (policy/<p>/i18n/<lang>/<clause>.yaml) or `overlay`
+    (jurisdictions/<j>/i18n/<lang>/<clause>.yaml). `folder` is the policy or
+    jurisdiction folder it sits in, `target` the policy or clause id, `lang`
+    the BCP 47 tag of its folder. See core/translation.py for what it may say.
+    """
+
+    kind: str
+    folder: str
+    lang: str
+    target: str
+    doc: Document
+
+    @property
+    def path(self) -> str:
+        return self.doc.path
+
+    @property
+    def data(self) -> dict:
+        return self.doc.data
+
+    @property
+    def source(self) -> str:
+        return self.data.get("source", "")
+
+
+@dataclass
 class Repository:
     """Everything loaded from one source, and the problems met on the way.
 
@@ -115,6 +145,8 @@ class Repository:
     orphans: list[Document] = field(default_factory=list)
     # Clause documents whose id was already taken by another clause file.
     duplicates: list[tuple[Document, Clause]] = field(default_factory=list)
+    # Translation files by (kind, folder, lang, target).
+    translations: dict[tuple[str, str, str, str], Translation] = field(default_factory=dict)
 
     def clauses(self) -> dict[str, Clause]:
         return {cid: c for p in self.policies.values() for cid, c in p.clauses.items()}

@@ -26,7 +26,10 @@ if TYPE_CHECKING:
     from jsonschema import Draft202012Validator
     from jsonschema.exceptions import ValidationError
 
-KINDS = ("owners", "policy", "clause", "jurisdiction", "overlay")
+KINDS = ("owners", "policy", "clause", "jurisdiction", "overlay", "translation")
+# Kinds added after repositories began keeping their own schema/ folder: when
+# that folder has no file for one, the packaged schema is used.
+_OPTIONAL_KINDS = ("translation",)
 PACKAGED_SCHEMAS = Path(__file__).resolve().parent.parent / "schema"
 
 _TYPE_NAMES = {
@@ -68,6 +71,15 @@ def _names(file: Path, schema: dict) -> list[str]:
     return names
 
 
+def _schema_files(directory: Path) -> list[Path]:
+    """The folder's schema files, plus the packaged ones of optional kinds it lacks."""
+    files = sorted(directory.glob("*.schema.json"))
+    names = {f.name for f in files}
+    files += [PACKAGED_SCHEMAS / f"{kind}.schema.json" for kind in _OPTIONAL_KINDS
+              if f"{kind}.schema.json" not in names]
+    return files
+
+
 @lru_cache(maxsize=8)
 def validators(directory: Path) -> dict[str, Draft202012Validator]:
     from jsonschema import Draft202012Validator
@@ -75,7 +87,7 @@ def validators(directory: Path) -> dict[str, Draft202012Validator]:
 
     resources = []
     contents: dict[str, dict] = {}
-    for file in sorted(directory.glob("*.schema.json")):
+    for file in _schema_files(directory):
         schema = json.loads(file.read_text(encoding="utf-8"))
         Draft202012Validator.check_schema(schema)
         contents[file.name.removesuffix(".schema.json")] = schema
@@ -116,7 +128,7 @@ def quick_checks(directory: Path) -> dict[str, Callable[[Any], bool]]:
         validators(directory)  # a repository's own schemas: fail on a broken one exactly as before
     documents: dict[str, Any] = {}
     roots: dict[str, Any] = {}
-    for file in sorted(directory.glob("*.schema.json")):
+    for file in _schema_files(directory):
         schema = json.loads(file.read_text(encoding="utf-8"))
         roots[file.name.removesuffix(".schema.json")] = schema
         documents.update(dict.fromkeys(_names(file, schema), schema))

@@ -44,7 +44,7 @@ from clausebook.core.problems import SEVERITIES
 
 CONFIG_FILE = "pyproject.toml"
 SECTION = "tool.clausebook.lint"
-FAMILIES = ("S", "C", "L", "R", "X")
+FAMILIES = ("S", "C", "L", "R", "T", "X")
 
 # The keys that are not rule options.
 SELECTION_KEYS = ("select", "ignore", "severity")
@@ -98,7 +98,7 @@ def _filled(given: Mapping[str, Any]) -> Mapping[str, Any]:
     values.update(given)
     return MappingProxyType(values)
 
-_SELECTOR = re.compile(r"^(?:[SCLRX][0-9]{0,3}|L/[a-z0-9-]+(?:/[a-z0-9-]+)?)$")
+_SELECTOR = re.compile(r"^(?:[SCLRTX][0-9]{0,3}|L/[a-z0-9-]+(?:/[a-z0-9-]+)?)$")
 
 
 def selector_matches(selector: str, code: str) -> bool:

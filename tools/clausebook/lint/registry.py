@@ -21,6 +21,7 @@ FAMILIES = {
     "C": "Content and style",
     "L": "Legal",
     "R": "Review",
+    "T": "Translation",
     "X": "Security",
 }
 
@@ -47,7 +48,7 @@ def all_rules() -> list[ModuleType]:
 
 
 def _code_order(code: str) -> tuple[int, str]:
-    return ("SCLRX".find(code[:1]), code)
+    return ("SCLRTX".find(code[:1]), code)
 
 
 def get(code: str) -> ModuleType:
@@ -117,7 +118,7 @@ def config_example() -> str:
 
     lines = [
         ("[tool.clausebook.lint]", "in pyproject.toml"),
-        ('select = ["C", "L", "R", "X"]', 'families, codes, or a jurisdiction\'s legal rules ("L/us")'),
+        ('select = ["C", "L", "R", "T", "X"]', 'families, codes, or a jurisdiction\'s legal rules ("L/us")'),
         ("ignore = []", "the same kinds of selector; the most specific one wins"),
     ]
     lines += [(f"{name} = {option.default:g}", f"{code}: {option.help}")

@@ -29,6 +29,7 @@ from clausebook.outputs import (
     rules,
     sarif,
     summary,
+    translation,
 )
 
 # Kinds of data, each with the record its formatters take.
@@ -43,6 +44,7 @@ RULE = "rule"  # lint.registry.RuleDoc
 LEGAL_RULE = "legal-rule"  # a jurisdiction's rule, as a mapping
 CHECK_SUMMARY = "check-summary"  # summary.CheckOutcome
 EXPLANATION = "explanation"  # explain.Explanation
+TRANSLATION_STATUS = "translation-status"  # Sequence[translate.status.HandbookStatus]
 
 
 @dataclass(frozen=True)
@@ -82,6 +84,8 @@ FORMATS: tuple[Format, ...] = (
     Format(LEGAL_RULE, "json", rules.format_legal_rule_json, "json"),
     Format(CHECK_SUMMARY, "markdown", summary.format_summary, "markdown (a job summary)"),
     Format(EXPLANATION, "text", explain.format_text, "text"),
+    Format(TRANSLATION_STATUS, "text", translation.format_text, "text (counts per handbook, then each item)"),
+    Format(TRANSLATION_STATUS, "json", translation.format_json, "json"),
 )
 
 _BY_KEY = {(f.kind, f.name): f for f in FORMATS}
