@@ -60,12 +60,13 @@ def _plain_words(exc: yaml.YAMLError, text: str) -> tuple[str, yaml.Mark | None]
                 "or the line above is missing its key"), mark
     if problem.startswith("could not find expected ':'"):
         return "a key must be followed by ':' and a space", mark
+    opened = f" (opened on line {context_mark.line + 1})" if context_mark is not None else ""
     if problem.startswith("did not find expected ',' or ']'"):
-        return "a list in [brackets] is not closed: expected ',' or ']'", context_mark or mark
+        return f"a list in [brackets] is not closed{opened}: expected ',' or ']'", mark
     if problem.startswith("did not find expected ',' or '}'"):
-        return "a mapping in {braces} is not closed: expected ',' or '}'", context_mark or mark
+        return f"a mapping in {{braces}} is not closed{opened}: expected ',' or '}}'", mark
     if "end of stream" in problem and "quoted scalar" in context:
-        return "a quoted value is never closed: add its closing quote", context_mark or mark
+        return f"a quoted value is never closed{opened}: add its closing quote", mark
     if problem.startswith("found unknown escape character"):
         return ("unknown escape after '\\' in a double-quoted value; "
                 "write '\\\\' for a backslash, or use single quotes"), mark
