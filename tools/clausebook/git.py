@@ -155,10 +155,30 @@ def merge_base(cwd: Path, first: str, second: str) -> str | None:
     return sha if proc.returncode == 0 and sha else None
 
 
+_EPOCH = dt.datetime(1970, 1, 1, tzinfo=dt.UTC)
+
+
+def day_of(stamp: str) -> dt.date:
+    """The UTC date of a git timestamp (`%ct`, seconds since 1970).
+
+    Commit dates are whatever the committer's clock or tool wrote: before 1970
+    (negative), after 9999 (beyond Python's dates, clamped to its last day),
+    or text git itself cannot read (it prints nothing; taken as 1970-01-01).
+    None of them may stop a command.
+    """
+    try:
+        seconds = int(stamp.strip())
+    except ValueError:
+        return _EPOCH.date()
+    try:
+        return (_EPOCH + dt.timedelta(seconds=seconds)).date()
+    except OverflowError:
+        return dt.date.max if seconds > 0 else dt.date.min
+
+
 def commit_date(cwd: Path, commit: str) -> dt.date:
     """A commit's committer date, in UTC."""
-    stamp = run(cwd, "show", "-s", "--format=%ct", commit, "--").stdout.strip()
-    return dt.datetime.fromtimestamp(int(stamp), dt.UTC).date()
+    return day_of(run(cwd, "show", "-s", "--format=%ct", commit, "--").stdout)
 
 
 def symbolic_ref(cwd: Path, name: str = "HEAD") -> str | None:

@@ -81,14 +81,20 @@ def _iso(date: dt.date | None) -> str | None:
 
 
 def due_date(last_reviewed: dt.date, months: int) -> dt.date:
-    """`months` calendar months later, clamped to the month's end (31 Jan + 1 = 28/29 Feb)."""
-    return last_reviewed + relativedelta(months=months)
+    """`months` calendar months later, clamped to the month's end (31 Jan + 1 = 28/29 Feb).
+
+    A commit dated near the end of the calendar (year 9999) is due on its last day.
+    """
+    try:
+        return last_reviewed + relativedelta(months=months)
+    except (OverflowError, ValueError):
+        return dt.date.max
 
 
 def status_on(due: dt.date, as_of: dt.date) -> Status:
     if as_of > due:
         return "overdue"
-    if as_of >= due - dt.timedelta(days=DUE_SOON_DAYS):
+    if as_of >= due - min(dt.timedelta(days=DUE_SOON_DAYS), due - dt.date.min):
         return "due-soon"
     return "ok"
 
@@ -191,8 +197,15 @@ def summary(items: Sequence[ClauseReview], as_of: dt.date) -> str:
 
 
 def report(history: History) -> list[dict]:
-    """Every change and review of every clause (removed clauses too): by clause, newest first."""
-    events = sorted(history.events, key=lambda e: e.clause)  # stable: newest first within a clause
+    """Every change and review of every clause (removed clauses too): by clause, newest first.
+
+    A `Policy-Reviewed` trailer naming an id that no commit ever gave content
+    (a typo, a clause of another repository) is evidence of nothing: it stays
+    out of the auditors' report.
+    """
+    existed = {e.clause for e in history.events if e.kind == "change"}
+    events = sorted((e for e in history.events if e.clause in existed),
+                    key=lambda e: e.clause)  # stable: newest first within a clause
     return [{
         "clause": e.clause,
         "event": e.kind,

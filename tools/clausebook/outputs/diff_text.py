@@ -28,6 +28,9 @@ def format_text(diff: Diff, color: bool = False) -> str:
         return f"{style}{text}{_RESET}" if color else text
 
     head = f"{short(diff.base)}..{short(diff.head)}"
+    if not diff.changes and diff.skipped:
+        return (f"No comparable changes between {head}, but not compared because they fail to load at one "
+                f"of the revisions: {one_line(', '.join(diff.skipped))} (run `clausebook validate`).\n")
     if not diff.changes:
         return f"No policy changes between {head}.\n"
     out = [f"clausebook diff {head}: {summary_counts(diff)}\n"]
