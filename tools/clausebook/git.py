@@ -40,6 +40,8 @@ class GitNotInstalled(NotAGitRepository):
 # Why git is needed at all: the end of both messages.
 _WHY = "clausebook reads revisions and review history from git"
 GIT_NOT_INSTALLED = f"git is not installed (or not on PATH); {_WHY}"
+SHALLOW_HINT = ("fetch the full history: `actions/checkout` with `fetch-depth: 0` on GitHub, "
+                "`GIT_DEPTH: 0` on GitLab, or `git fetch --unshallow` by hand")
 
 
 @dataclass(frozen=True)
@@ -141,6 +143,14 @@ def resolve_commit(cwd: Path, revision: str) -> str | None:
     proc = run(cwd, "rev-parse", "--verify", "--quiet", "--end-of-options", f"{revision}^{{commit}}", check=False)
     sha = proc.stdout.strip()
     return sha if proc.returncode == 0 and sha else None
+
+
+def unknown_revision(where: GitDir, revision: str) -> UsageError:
+    """The error for a revision that names no commit; in a shallow clone, the likely reason and the fix."""
+    if where.shallow:
+        return UsageError(f"unknown git revision '{revision}': it is not in this clone, which is shallow "
+                          f"(only the latest commits were fetched); {SHALLOW_HINT}")
+    return UsageError(f"unknown git revision '{revision}'")
 
 
 def tree_of(cwd: Path, commit: str) -> str:

@@ -17,9 +17,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Protocol
 
-from clausebook.core.errors import UsageError
 from clausebook.core.loader import MAX_FILE_BYTES
-from clausebook.git import GitDir, locate, ls_tree, read_blobs, resolve_commit
+from clausebook.git import GitDir, locate, ls_tree, read_blobs, resolve_commit, unknown_revision
 
 # The folders a clausebook repository keeps its documents in.
 CONTENT_DIRS = ("policy", "jurisdictions")
@@ -156,7 +155,7 @@ class GitSource:
         self.where = where or locate(self.root)
         commit = resolve_commit(self.where.toplevel, revision)
         if commit is None:
-            raise UsageError(f"unknown git revision '{revision}'")
+            raise unknown_revision(self.where, revision)
         self.revision = revision
         self.commit = commit
         self.label = commit
