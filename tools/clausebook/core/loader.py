@@ -281,7 +281,7 @@ class _Builder:
             return node.value
         try:
             value = constructor(_SCALAR_CONSTRUCTOR, node)
-        except (yaml.YAMLError, ValueError, TypeError) as exc:
+        except (yaml.YAMLError, ValueError, TypeError, AttributeError, OverflowError) as exc:
             self._problem(node, "S002", f"invalid {node.tag.rsplit(':', 1)[-1]} value: {exc}")
             return node.value
         # Unquoted dates become date objects; the schema speaks JSON, so give

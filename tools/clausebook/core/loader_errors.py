@@ -74,6 +74,8 @@ def _plain_words(exc: yaml.YAMLError, text: str) -> tuple[str, yaml.Mark | None]
         return "an alias ('*name') refers to no anchor ('&name') above it", mark
     if "another document" in problem or "single document" in context:
         return "a second YAML document ('---') in one file; keep one document per file", mark
+    if "maximum nesting depth" in problem:
+        return "lists or mappings nest too deeply here; a clause needs a few levels at most", mark
     if "duplicate anchor" in context:
         return "the same anchor ('&name') is defined twice", mark
     detail = problem or str(exc).splitlines()[0]
