@@ -95,13 +95,13 @@ def _opcodes(old: list[str], new: list[str]) -> list[tuple[str, int, int, int, i
     occurrences = Counter(new)
     work = sum(occurrences[word] for word in old)
     if work <= MATCH_BUDGET:
-        return SequenceMatcher(None, old, new, autojunk=False).get_opcodes()
+        return list(SequenceMatcher(None, old, new, autojunk=False).get_opcodes())
     return _bounded_opcodes(old, new)
 
 
 def _bounded_opcodes(old: list[str], new: list[str]) -> list[tuple[str, int, int, int, int]]:
     """The same opcodes from diff-match-patch, each distinct word encoded as one character."""
-    from diff_match_patch import diff_match_patch
+    from diff_match_patch import diff_match_patch  # type: ignore[import-untyped]
 
     vocabulary: dict[str, str] = {}
 

@@ -13,13 +13,14 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from functools import lru_cache
+from typing import TypeAlias
 
 import regex
 
 # Per search of one clause text; real legal patterns match in microseconds.
 MATCH_SECONDS = 0.2
 
-Pattern = regex.Pattern
+Pattern: TypeAlias = "regex.Pattern[str]"
 
 
 class PatternTimeout(Exception):
@@ -37,7 +38,7 @@ def compile_pattern(pattern: object) -> Pattern | None:
         return None
 
 
-def finditer(pattern: Pattern, text: str) -> Iterator[regex.Match]:
+def finditer(pattern: Pattern, text: str) -> Iterator[regex.Match[str]]:
     """Every match of `pattern` in `text`; PatternTimeout when matching takes too long."""
     try:
         yield from pattern.finditer(text, timeout=MATCH_SECONDS)

@@ -35,11 +35,12 @@ from mkdocs.structure.pages import Page as MkDocsPage
 
 from clausebook.core.errors import UsageError
 from clausebook.core.problems import has_errors
+from clausebook.interrupts import Handler, restore_terminate, terminate_as_interrupt
 from clausebook.site import safe
 from clausebook.site.options import RenderOptions
 from clausebook.site.page import Site
 from clausebook.site.render import asset_files, build_site
-from clausebook.site.staging import Handler, StagedSite, restore_terminate, terminate_as_interrupt
+from clausebook.site.staging import StagedSite
 from clausebook.workspace import open_worktree
 
 log = logging.getLogger("mkdocs.plugins.clausebook")

@@ -9,9 +9,8 @@ last good one was. With a `StagedSite`, MkDocs writes into
 SIGTERM held back between them). `discard()` removes the staging folder, so
 a failed or interrupted build leaves everything as it was.
 
-`terminate_as_interrupt()` makes SIGTERM behave like Ctrl-C (a
-`KeyboardInterrupt`), so `finally` blocks run and the staging folder is
-removed on either signal; the previous handler is restored afterwards.
+The plugin makes SIGTERM behave like Ctrl-C for the build
+(`clausebook.interrupts`), so the staging folder is removed on either signal.
 """
 
 from __future__ import annotations
@@ -20,11 +19,9 @@ import os
 import shutil
 import signal
 import tempfile
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from types import FrameType
-from typing import Any
 
 _SIGNALS = {signal.SIGINT, signal.SIGTERM}
 
@@ -94,29 +91,3 @@ class StagedSite:
             self.publish()
         else:
             self.discard()
-
-
-Handler = Callable[[int, FrameType | None], Any] | int | None
-
-
-def _interrupt(signum: int, frame: FrameType | None) -> None:
-    raise KeyboardInterrupt(f"signal {signum}")
-
-
-def terminate_as_interrupt() -> Handler:
-    """Make SIGTERM raise KeyboardInterrupt (when it would otherwise kill at once); returns the old handler."""
-    try:
-        if signal.getsignal(signal.SIGTERM) is signal.SIG_DFL:
-            return signal.signal(signal.SIGTERM, _interrupt)
-    except ValueError:  # not the main thread: leave signals alone
-        pass
-    return None
-
-
-def restore_terminate(previous: Handler) -> None:
-    if previous is None:
-        return
-    try:
-        signal.signal(signal.SIGTERM, previous)
-    except ValueError:
-        pass

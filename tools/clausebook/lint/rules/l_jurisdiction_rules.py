@@ -54,7 +54,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
+from clausebook.core.model import Jurisdiction
 from clausebook.core.problems import Problem
 from clausebook.lint.patterns import MATCH_SECONDS, PatternTimeout, compile_pattern, finditer, search
 from clausebook.lint.text import BODY, DO, NOTE, RATIONALE, TITLE, TextPart, value_start
@@ -65,6 +67,9 @@ SUMMARY = ("A clause breaks a legal rule its jurisdiction declares as data (forb
            "as L/<jurisdiction>/<id>.")
 
 # The text a legal rule reads ("don't" examples show what is wrong on purpose).
+if TYPE_CHECKING:
+    from clausebook.lint.engine import LintContext
+
 LEGAL_TEXT = (TITLE, NOTE, BODY, RATIONALE, DO)
 _SPACE = re.compile(r"\s+")
 
@@ -87,7 +92,7 @@ def original_offset(text: str, offset: int) -> int:
     return offset + shift
 
 
-def _slow(ctx, owner, index: int, key: str, code: str, clause_id: str) -> Problem:
+def _slow(ctx: LintContext, owner: Jurisdiction, index: int, key: str, code: str, clause_id: str) -> Problem:
     return ctx.problem(owner.doc.loc(("rules", index, key)),
                        f"rule {code}: the '{key}' pattern took longer than {MATCH_SECONDS}s on clause "
                        f"'{clause_id}' and was not applied; simplify it (nested repetition such as "
@@ -132,7 +137,7 @@ def check(ctx) -> Iterator[Problem]:
                                                   clause=clause, code=code, severity=severity, hint=reference)
             except PatternTimeout:
                 # Reported once, at the pattern; the rule is not applied any further in this run.
-                yield _slow(ctx, owner, index, key, code, current)
+                yield _slow(ctx, owner, index, key or "forbid", code, current)
 
 
 def _forbid(ctx, clause, parts: list[TextPart], pattern, code, severity, message, reference):

@@ -26,11 +26,14 @@ body: You must not read private messages.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from clausebook.core.loader import Document, PathKey
 from clausebook.core.problems import Problem
 from clausebook.outputs.terminal import first_control, one_line
+
+if TYPE_CHECKING:
+    from clausebook.lint.engine import LintContext
 
 CODE = "X005"
 SEVERITY = "error"
@@ -50,7 +53,7 @@ def _strings(value: Any, path: PathKey) -> Iterator[tuple[PathKey, str, bool]]:
             yield from _strings(item, path + (index,))
 
 
-def _documents(ctx) -> Iterator[Document]:
+def _documents(ctx: LintContext) -> Iterator[Document]:
     repo = ctx.repo
     if repo.owners_doc is not None:
         yield repo.owners_doc
@@ -64,7 +67,7 @@ def _documents(ctx) -> Iterator[Document]:
             yield overlay.doc
 
 
-def check(ctx) -> Iterator[Problem]:
+def check(ctx: LintContext) -> Iterator[Problem]:
     for doc in _documents(ctx):
         if not ctx.document_in_scope(doc.path):
             continue
