@@ -36,6 +36,7 @@ from mkdocs.structure.pages import Page as MkDocsPage
 from clausebook.core.errors import UsageError
 from clausebook.core.problems import has_errors
 from clausebook.interrupts import Handler, restore_terminate, terminate_as_interrupt
+from clausebook.outputs.terminal import one_line
 from clausebook.site import safe
 from clausebook.site.options import RenderOptions
 from clausebook.site.page import Site
@@ -95,7 +96,7 @@ class ClausebookPlugin(BasePlugin[ClausebookConfig]):
             raise PluginError(f"clausebook: {exc}") from None
         errors = [p for p in workspace.problems if p.severity == "error"]
         if has_errors(errors):
-            lines = [f"  {p}" for p in errors[:MAX_PROBLEM_LINES]]
+            lines = [f"  {one_line(p)}" for p in errors[:MAX_PROBLEM_LINES]]
             if len(errors) > MAX_PROBLEM_LINES:
                 lines.append(f"  ... and {len(errors) - MAX_PROBLEM_LINES} more (run `clausebook validate`)")
             raise PluginError(f"clausebook: the repository has {len(errors)} error{'s' if len(errors) != 1 else ''}; "
