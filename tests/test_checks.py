@@ -79,6 +79,8 @@ CASES: dict[str, tuple[dict, tuple[str, int, int], dict]] = {
               "sections:\n  - {id: scope, title: Scope}\n  - {id: privacy, title: Privacy}\n"
               "  - {id: scope, title: Again}\n"},
              (POLICY, 8, 10), {}),
+    "S024": ({"jurisdictions/changes/jurisdiction.yaml": "id: changes\nname: Changes\n"},
+             ("jurisdictions/changes/jurisdiction.yaml", 1, 5), {}),
 }
 
 

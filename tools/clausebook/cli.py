@@ -16,6 +16,8 @@ from typing import NoReturn
 
 from clausebook import __version__
 from clausebook.core.errors import UsageError
+from clausebook.interrupts import Terminated, restore_terminate, terminate_as_interrupt
+from clausebook.outputs.terminal import one_line
 
 COMMANDS = ("validate", "lint", "resolve", "explain", "diff", "review", "codeowners", "ci", "render", "rules",
             "translate")
@@ -41,12 +43,19 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
+    # SIGTERM (a cancelled CI job) unwinds like Ctrl-C, so writing commands
+    # remove what they had half-written and leave everything as it was.
+    previous_terminate = terminate_as_interrupt()
     try:
         return int(args.func(args) or 0)
     except UsageError as exc:
-        print(f"clausebook: error: {exc}", file=sys.stderr)
+        print(f"clausebook: error: {one_line(exc)}", file=sys.stderr)
         return 2
+    except Terminated:
+        print("clausebook: stopped (SIGTERM); nothing was changed", file=sys.stderr)
+        return 143
     except KeyboardInterrupt:
+        print("clausebook: interrupted; nothing was changed", file=sys.stderr)
         return 130
     except BrokenPipeError:
         # The reader went away (e.g. `| head`); nothing more to say.
@@ -56,9 +65,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     except Exception as exc:  # a bug: say so in one line, never a traceback
         if os.environ.get("CLAUSEBOOK_DEBUG"):
             raise
-        print(f"clausebook: internal error: {type(exc).__name__}: {exc} "
+        print(f"clausebook: internal error: {type(exc).__name__}: {one_line(exc)} "
               "(set CLAUSEBOOK_DEBUG=1 for details, and please report it)", file=sys.stderr)
         return 2
+    finally:
+        restore_terminate(previous_terminate)
 
 
 if __name__ == "__main__":

@@ -40,6 +40,8 @@ class GitNotInstalled(NotAGitRepository):
 # Why git is needed at all: the end of both messages.
 _WHY = "clausebook reads revisions and review history from git"
 GIT_NOT_INSTALLED = f"git is not installed (or not on PATH); {_WHY}"
+SHALLOW_HINT = ("fetch the full history: `actions/checkout` with `fetch-depth: 0` on GitHub, "
+                "`GIT_DEPTH: 0` on GitLab, or `git fetch --unshallow` by hand")
 
 
 @dataclass(frozen=True)
@@ -143,6 +145,14 @@ def resolve_commit(cwd: Path, revision: str) -> str | None:
     return sha if proc.returncode == 0 and sha else None
 
 
+def unknown_revision(where: GitDir, revision: str) -> UsageError:
+    """The error for a revision that names no commit; in a shallow clone, the likely reason and the fix."""
+    if where.shallow:
+        return UsageError(f"unknown git revision '{revision}': it is not in this clone, which is shallow "
+                          f"(only the latest commits were fetched); {SHALLOW_HINT}")
+    return UsageError(f"unknown git revision '{revision}'")
+
+
 def tree_of(cwd: Path, commit: str) -> str:
     """The sha of a commit's tree."""
     return run(cwd, "rev-parse", "--verify", "--end-of-options", f"{commit}^{{tree}}").stdout.strip()
@@ -155,10 +165,30 @@ def merge_base(cwd: Path, first: str, second: str) -> str | None:
     return sha if proc.returncode == 0 and sha else None
 
 
+_EPOCH = dt.datetime(1970, 1, 1, tzinfo=dt.UTC)
+
+
+def day_of(stamp: str) -> dt.date:
+    """The UTC date of a git timestamp (`%ct`, seconds since 1970).
+
+    Commit dates are whatever the committer's clock or tool wrote: before 1970
+    (negative), after 9999 (beyond Python's dates, clamped to its last day),
+    or text git itself cannot read (it prints nothing; taken as 1970-01-01).
+    None of them may stop a command.
+    """
+    try:
+        seconds = int(stamp.strip())
+    except ValueError:
+        return _EPOCH.date()
+    try:
+        return (_EPOCH + dt.timedelta(seconds=seconds)).date()
+    except OverflowError:
+        return dt.date.max if seconds > 0 else dt.date.min
+
+
 def commit_date(cwd: Path, commit: str) -> dt.date:
     """A commit's committer date, in UTC."""
-    stamp = run(cwd, "show", "-s", "--format=%ct", commit, "--").stdout.strip()
-    return dt.datetime.fromtimestamp(int(stamp), dt.UTC).date()
+    return day_of(run(cwd, "show", "-s", "--format=%ct", commit, "--").stdout)
 
 
 def uncommitted(cwd: Path, paths: Sequence[str]) -> bool:

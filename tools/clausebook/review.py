@@ -82,14 +82,20 @@ def _iso(date: dt.date | None) -> str | None:
 
 
 def due_date(last_reviewed: dt.date, months: int) -> dt.date:
-    """`months` calendar months later, clamped to the month's end (31 Jan + 1 = 28/29 Feb)."""
-    return last_reviewed + relativedelta(months=months)
+    """`months` calendar months later, clamped to the month's end (31 Jan + 1 = 28/29 Feb).
+
+    A commit dated near the end of the calendar (year 9999) is due on its last day.
+    """
+    try:
+        return last_reviewed + relativedelta(months=months)
+    except (OverflowError, ValueError):
+        return dt.date.max
 
 
 def status_on(due: dt.date, as_of: dt.date) -> Status:
     if as_of > due:
         return "overdue"
-    if as_of >= due - dt.timedelta(days=DUE_SOON_DAYS):
+    if as_of >= due - min(dt.timedelta(days=DUE_SOON_DAYS), due - dt.date.min):
         return "due-soon"
     return "ok"
 
@@ -207,7 +213,12 @@ def report(history: History, repo: Repository, applies: Mapping[str, Sequence[st
     order = {jid: index for index, jid in enumerate(repo.jurisdiction_ids())}
     owners = {s.clause: s.owner for s in subjects(repo)}
     grouped: dict[tuple[str, str, str], dict] = {}
+    # A `Policy-Reviewed` trailer naming an id that no commit ever gave content
+    # (a typo, a clause of another repository) is evidence of nothing.
+    existed = {e.clause for e in history.events if e.kind == "change"}
     for event in sorted(history.events, key=lambda e: e.clause):  # stable: newest first within a clause
+        if event.clause not in existed:
+            continue
         if (since is not None and event.date < since) or (until is not None and event.date > until):
             continue
         key = (event.clause, event.kind, event.commit)

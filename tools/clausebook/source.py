@@ -9,6 +9,7 @@ read from the object database (no checkout, no temporary work tree), through
 
 from __future__ import annotations
 
+import errno
 import os
 import posixpath
 import stat
@@ -16,9 +17,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Protocol
 
-from clausebook.core.errors import UsageError
 from clausebook.core.loader import MAX_FILE_BYTES
-from clausebook.git import GitDir, locate, ls_tree, read_blobs, resolve_commit
+from clausebook.git import GitDir, locate, ls_tree, read_blobs, resolve_commit, unknown_revision
 
 # The folders a clausebook repository keeps its documents in.
 CONTENT_DIRS = ("policy", "jurisdictions")
@@ -29,12 +29,28 @@ class Entry:
     """One file of a source: its repository-relative path and size in bytes.
 
     `escapes` is set when the path is a symlink (or sits under one) that
-    resolves outside the repository; such a file is never read.
+    resolves outside the repository; `unreadable` says why a path that is not
+    a regular file cannot be read (a dangling symlink, a symlink loop, a
+    FIFO or device, which would block or never end). Neither is ever read.
     """
 
     path: str
     size: int
     escapes: bool = False
+    unreadable: str | None = None
+
+
+def _not_regular(mode: int) -> str | None:
+    """Why a file of this mode is not read, or None for a regular file."""
+    if stat.S_ISREG(mode):
+        return None
+    if stat.S_ISFIFO(mode):
+        return "a named pipe (FIFO), not a regular file"
+    if stat.S_ISSOCK(mode):
+        return "a socket, not a regular file"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "a device, not a regular file"
+    return "not a regular file"
 
 
 class Source(Protocol):
@@ -95,22 +111,35 @@ class WorktreeSource:
                         continue  # gone since the folder was listed
                     if not stat.S_ISLNK(status.st_mode):
                         # Not a link, in a folder already known to be inside: no realpath needed.
-                        found.append(Entry(rel, status.st_size))
+                        found.append(Entry(rel, status.st_size, unreadable=_not_regular(status.st_mode)))
                         continue
-                    real = os.path.realpath(full)
-                    if not self._inside(real):
-                        found.append(Entry(rel, 0, escapes=True))
-                        continue
-                    try:
-                        size = os.stat(real).st_size
-                    except OSError:
-                        continue  # a dangling symlink: nothing to read
-                    found.append(Entry(rel, size))
+                    found.append(self._link_entry(rel, full))
         return found
 
+    def _link_entry(self, rel: str, full: str) -> Entry:
+        try:
+            real = os.path.realpath(full, strict=True)
+        except OSError as exc:
+            if exc.errno == errno.ELOOP:
+                return Entry(rel, 0, unreadable="a symlink loop: it never reaches a file")
+            return Entry(rel, 0, unreadable=f"a symlink to nothing ({os.readlink(full)} does not exist)")
+        if not self._inside(real):
+            return Entry(rel, 0, escapes=True)
+        try:
+            status = os.stat(real)
+        except OSError as exc:
+            return Entry(rel, 0, unreadable=f"cannot be read: {exc.strerror or exc}")
+        return Entry(rel, status.st_size, unreadable=_not_regular(status.st_mode))
+
     def read(self, path: str) -> bytes:
-        with open(os.path.join(self.root, path), "rb") as handle:
-            return handle.read()
+        # Non-blocking, then checked: a FIFO swapped in after the listing must
+        # not block the command, nor a device feed it forever.
+        descriptor = os.open(os.path.join(self.root, path), os.O_RDONLY | os.O_NONBLOCK)
+        with os.fdopen(descriptor, "rb") as handle:
+            reason = _not_regular(os.fstat(handle.fileno()).st_mode)
+            if reason:
+                raise OSError(f"{path} is {reason}")
+            return handle.read(MAX_FILE_BYTES + 1)
 
 
 class GitSource:
@@ -126,7 +155,7 @@ class GitSource:
         self.where = where or locate(self.root)
         commit = resolve_commit(self.where.toplevel, revision)
         if commit is None:
-            raise UsageError(f"unknown git revision '{revision}'")
+            raise unknown_revision(self.where, revision)
         self.revision = revision
         self.commit = commit
         self.label = commit
@@ -171,9 +200,9 @@ class GitSource:
             if posixpath.basename(path).startswith("."):
                 continue
             if mode == "120000":
-                target = self._link_target(path)
-                if target is None or target not in listing:
-                    found.append(Entry(path, 0, escapes=target is None))
+                target, reason = self._final_target(path)
+                if target is None:
+                    found.append(Entry(path, 0, escapes=reason is None, unreadable=reason))
                     continue
                 size = listing[target][2]
             found.append(Entry(path, size))
@@ -202,12 +231,27 @@ class GitSource:
                 return raw
         raise OSError(f"blob {sha} is missing from the git object database")
 
+    def _final_target(self, path: str) -> tuple[str | None, str | None]:
+        """The regular file a stored symlink ends at, else (None, why); (None, None) when it leaves the repository."""
+        listing = self._listing()
+        current = path
+        for _ in range(40):  # as many hops as the kernel follows
+            if listing[current][0] != "120000":
+                return current, None
+            target = self._link_target(current)
+            if target is None:
+                return None, None
+            if target not in listing:
+                return None, f"a symlink to nothing ({target} is not in this revision)"
+            current = target
+        return None, "a symlink loop: it never reaches a file"
+
     def read(self, path: str) -> bytes:
         listing = self._listing()
         mode, sha, _ = listing[path]
         if mode == "120000":
-            target = self._link_target(path)
+            target, reason = self._final_target(path)
             if target is None:
-                raise OSError(f"{path}: symlink points outside the repository")
-            return self.read(target)
+                raise OSError(f"{path}: {reason or 'symlink points outside the repository'}")
+            sha = listing[target][1]
         return self._blob(sha)

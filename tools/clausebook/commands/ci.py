@@ -23,6 +23,7 @@ from clausebook.commands._common import Subcommands
 from clausebook.core.errors import UsageError
 from clausebook.core.problems import Problem, has_errors, summary_line
 from clausebook.diff.revisions import compute
+from clausebook.git import SHALLOW_HINT
 from clausebook.lint.config import load_config
 from clausebook.lint.engine import lint
 from clausebook.outputs.registry import CHECK_SUMMARY, PROBLEMS, formatter
@@ -31,8 +32,6 @@ from clausebook.workspace import Workspace, open_git, open_revision, open_worktr
 
 # What the diff reads from the working tree: when none of it is uncommitted, the head is HEAD.
 POLICY_PATHS = ("policy", "jurisdictions", "schema", "pyproject.toml")
-SHALLOW_HINT = ("fetch the full history: `actions/checkout` with `fetch-depth: 0` on GitHub, "
-                "`GIT_DEPTH: 0` on GitLab, or `git fetch --unshallow` by hand")
 
 
 def register(sub: Subcommands) -> None:

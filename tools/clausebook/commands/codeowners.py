@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import argparse
 import os
+import stat
 import sys
 import tempfile
 from pathlib import Path
 
 from clausebook.codeowners import CODEOWNERS_PATH, differences, generate
 from clausebook.commands._common import Subcommands, refuse_on_errors
+from clausebook.core.errors import UsageError
 from clausebook.workspace import Workspace, open_worktree
 
 
@@ -24,25 +26,45 @@ def register(sub: Subcommands) -> None:
 
 
 def read_current(root: Path) -> str | None:
+    """The CODEOWNERS on disk (None when there is none).
+
+    Whatever is there is compared, never trusted: bytes that are not UTF-8
+    read as replacement characters (so the file is out of date, and is
+    rewritten), and anything but a regular file (a directory, a FIFO that
+    would block) is an error naming the path.
+    """
+    path = root / CODEOWNERS_PATH
     try:
-        return (root / CODEOWNERS_PATH).read_text(encoding="utf-8")
+        status = path.stat()
     except FileNotFoundError:
         return None
+    except OSError as exc:
+        raise UsageError(f"cannot read {CODEOWNERS_PATH}: {exc.strerror or exc}") from None
+    if not stat.S_ISREG(status.st_mode):
+        what = "a directory" if stat.S_ISDIR(status.st_mode) else "not a regular file"
+        raise UsageError(f"{CODEOWNERS_PATH} is {what}; remove or rename it, then run `clausebook codeowners`")
+    try:
+        return path.read_bytes().decode("utf-8", errors="replace")
+    except OSError as exc:
+        raise UsageError(f"cannot read {CODEOWNERS_PATH}: {exc.strerror or exc}") from None
 
 
 def write_atomically(path: Path, text: str) -> None:
-    """Readers see the old file or the new one, never half of it."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, temp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    """Readers see the old file or the new one, never half of it; on any failure (or interruption) nothing changes."""
+    temp: str | None = None
     try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, temp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
         with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
             handle.write(text)
         os.chmod(temp, 0o644)
         os.replace(temp, path)
-    except BaseException:
-        if os.path.exists(temp):
+        temp = None
+    except OSError as exc:
+        raise UsageError(f"cannot write {CODEOWNERS_PATH}: {exc.strerror or exc}; nothing was changed") from None
+    finally:
+        if temp is not None and os.path.exists(temp):
             os.unlink(temp)
-        raise
 
 
 def check(workspace: Workspace) -> list[str]:

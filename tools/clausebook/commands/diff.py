@@ -24,7 +24,8 @@ def register(sub: Subcommands) -> None:
                         help="the revision to compare to (default: the working tree)")
     add_format_option(parser, DIFF)
     parser.add_argument("--exit-code", action="store_true",
-                        help="exit 1 when there are changes, as `git diff --exit-code` does")
+                        help="exit 1 when there are changes (or clauses that no longer load, so cannot be compared), "
+                             "as `git diff --exit-code` does")
     parser.set_defaults(func=run)
 
 
@@ -39,4 +40,5 @@ def run(args: argparse.Namespace) -> int:
     # Colour is a terminal's business: only text takes it.
     options: dict[str, Any] = {"color": use_color(sys.stdout)} if args.format == "text" else {}
     sys.stdout.write(formatter(DIFF, args.format)(diff, **options))
-    return 1 if args.exit_code and diff.changes else 0
+    # What fails to load cannot be shown to be unchanged: --exit-code must not pass it as "no changes".
+    return 1 if args.exit_code and (diff.changes or diff.skipped) else 0

@@ -97,6 +97,11 @@ def load(source: Source, schema_directory: Path) -> Repository:
                                          "this path is a symlink that resolves outside the repository; it is not read"))
             broken.add((kind[0], kind[-1]))
             continue
+        if entry.unreadable:
+            repo.problems.append(Problem(entry.path, 1, 1, "error", "S007",
+                                         f"this path is {entry.unreadable}; it is not read"))
+            broken.add((kind[0], kind[-1]))
+            continue
         if entry.size > MAX_FILE_BYTES:
             size, limit = entry.size // 1024, MAX_FILE_BYTES // 1024
             repo.problems.append(Problem(entry.path, 1, 1, "error", "S004",
@@ -107,6 +112,7 @@ def load(source: Source, schema_directory: Path) -> Repository:
             raw = source.read(entry.path)
         except OSError as exc:
             repo.problems.append(Problem(entry.path, 1, 1, "error", "S007", f"cannot read file: {exc.strerror or exc}"))
+            broken.add((kind[0], kind[-1]))
             continue
         doc, problems = _parse_checked(entry.path, kind[0], raw, schema_directory, seen)
         repo.problems.extend(problems)

@@ -13,7 +13,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from clausebook.core.loader import Document, PathKey
-from clausebook.core.model import GLOBAL, Jurisdiction, Overlay, Policy, Repository
+from clausebook.core.model import GLOBAL, RESERVED_PAGE_IDS, Jurisdiction, Overlay, Policy, Repository
 from clausebook.core.problems import Problem
 
 
@@ -37,7 +37,8 @@ STRUCTURE_CODES: dict[str, StructureCode] = {c.code: c for c in (
                   "a: &a [*a, *a]", "a: [written, out]"),
     StructureCode("S006", "A key appears twice in one mapping; YAML would silently keep only the last.",
                   "body: first\nbody: second", "body: first and second"),
-    StructureCode("S007", "A file or symlink resolves outside the repository.",
+    StructureCode("S007", "A file cannot be read: a symlink outside the repository or to nothing, a symlink loop, "
+                          "or not a regular file (a FIFO, a device).",
                   "policy/x.yaml -> /etc/passwd", "(a regular file inside the repository)"),
     StructureCode("S008", "The document is empty or is not a mapping of keys to values.",
                   "- just\n- a list", "id: a-clause\ntitle: ..."),
@@ -68,6 +69,8 @@ STRUCTURE_CODES: dict[str, StructureCode] = {c.code: c for c in (
                   "jurisdictions/global/", "jurisdictions/eu/"),
     StructureCode("S023", "A policy lists the same section or audience id twice.",
                   "sections: [{id: scope}, {id: scope}]", "sections: [{id: scope}, {id: conduct}]"),
+    StructureCode("S024", "A policy or jurisdiction id is a name the handbook site uses for its own pages.",
+                  "jurisdictions/changes/", "jurisdictions/ch/"),
 )}
 
 
@@ -154,12 +157,39 @@ class _Checker:
             self.report(doc, ("id",), "S011", f"clause id '{first.id}' is already used by {first.path}")
         for jurisdiction in repo.jurisdictions.values():
             self.jurisdiction(jurisdiction)
+        self.added_twice()
         return self.problems
+
+    def added_twice(self) -> None:
+        """The same id added by two jurisdictions neither of which is below the other.
+
+        Ids are unique across the repository: two clauses under one id would
+        share one review history, one anchor and one translation.
+        """
+        first_added: dict[str, list[Overlay]] = {}
+        for jid in sorted(self.repo.jurisdictions):
+            for overlay in self.repo.jurisdictions[jid].overlays:
+                if overlay.action != "add":
+                    continue
+                for earlier in first_added.get(overlay.clause, []):
+                    related = {earlier.jurisdiction, overlay.jurisdiction}
+                    if earlier.jurisdiction in self.repo.ancestors(overlay.jurisdiction) or \
+                            overlay.jurisdiction in self.repo.ancestors(earlier.jurisdiction) or len(related) == 1:
+                        continue  # resolution reports adding an id an ancestor already added
+                    self.report(overlay.doc, ("clause",), "S017",
+                                f"'{overlay.clause}' is also added by {earlier.jurisdiction} ({earlier.path}); "
+                                "a clause id is unique across the repository: choose another id, or add it once "
+                                "in a common parent")
+                    break
+                first_added.setdefault(overlay.clause, []).append(overlay)
 
     def policy(self, policy: Policy) -> None:
         doc = policy.doc
         if policy.id != doc.data["id"]:
             self.report(doc, ("id",), "S010", f"policy id '{doc.data['id']}' must match its folder name '{policy.id}'")
+        if policy.id in RESERVED_PAGE_IDS:
+            self.report(doc, ("id",), "S024", f"'{policy.id}' is the name of a page the handbook site generates "
+                        "in every handbook; choose another policy id")
         self.owner(doc, ("owner",))
         for field in ("sections", "audiences"):
             seen: set[str] = set()
@@ -185,6 +215,9 @@ class _Checker:
                         f"'{jurisdiction.id}'")
         if jurisdiction.id == GLOBAL:
             self.report(doc, ("id",), "S022", "'global' is the base policy, not a jurisdiction; choose another id")
+        elif jurisdiction.id in RESERVED_PAGE_IDS:
+            self.report(doc, ("id",), "S024", f"'{jurisdiction.id}' is the name of a page the handbook site "
+                        "generates (/changes/, /review/, /rules/...); choose another id")
         parent = jurisdiction.parent
         if parent is not None and parent != GLOBAL and parent not in repo.jurisdictions:
             if ("jurisdiction", parent) not in repo.broken:

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any
 
 import yaml
 
+from clausebook.core.loader_errors import yaml_error_problem
 from clausebook.core.problems import Location, Problem
 
 if TYPE_CHECKING:
@@ -38,9 +39,15 @@ PathKey = tuple  # a path into the data: ("examples", "do", 2)
 _TOKEN = re.compile(r"\S+")
 _STR = "tag:yaml.org,2002:str"
 _MERGE = "tag:yaml.org,2002:merge"
+_COLLECTION_TAGS = frozenset({"tag:yaml.org,2002:map", "tag:yaml.org,2002:seq"})
 _SCALAR_CONSTRUCTOR = yaml.constructor.SafeConstructor()
 _ScalarNode = yaml.ScalarNode
 _PLAIN_TAGS: dict[str, str] = {}  # plain scalar text -> its resolved tag, shared by every file
+
+
+def _shown_tag(tag: str) -> str:
+    """A tag as it is written in the file: `!!set`, not `tag:yaml.org,2002:set`."""
+    return "!!" + tag.removeprefix("tag:yaml.org,2002:") if tag.startswith("tag:yaml.org,2002:") else tag
 
 
 class _ComposeLoader(_Loader):
@@ -196,19 +203,6 @@ def _decode(path: str, raw: bytes) -> str:
         ) from None
 
 
-def _yaml_error(path: str, exc: yaml.YAMLError) -> Problem:
-    mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
-    line, column = (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
-    problem = getattr(exc, "problem", None) or str(exc)
-    context = getattr(exc, "context", None)
-    message = f"invalid YAML: {problem}"
-    if context and context not in problem:
-        message += f" ({context})"
-    if "\t" in problem or "tab" in problem:
-        message += "; indent with spaces, not tabs"
-    return Problem(path, line, column, "error", "S002", message)
-
-
 class _Builder:
     """Turns a composed node graph into plain data, recording positions."""
 
@@ -240,6 +234,12 @@ class _Builder:
         if id(node) in self._active:
             raise LoadError(Problem(self.path, *value_mark, "error", "S005", "an alias refers to itself"))
         self.marks[path] = (key_mark, value_mark, None)
+        if node.tag not in _COLLECTION_TAGS:
+            # `!!set {a, b}`, `!!python/object/apply:...`, `!include x`: refused like a tag on a
+            # scalar, never read as if it were not there.
+            self._problem(node, "S002", f"unsupported YAML tag {_shown_tag(node.tag)} on a "
+                                        f"{'list' if isinstance(node, yaml.SequenceNode) else 'mapping'}; "
+                                        "remove the tag")
         self._active.add(id(node))
         try:
             if isinstance(node, yaml.SequenceNode):
@@ -277,11 +277,11 @@ class _Builder:
             return node.value
         constructor = _SCALAR_CONSTRUCTOR.yaml_constructors.get(node.tag)
         if constructor is None:
-            self._problem(node, "S002", f"unsupported YAML tag {node.tag}")
+            self._problem(node, "S002", f"unsupported YAML tag {_shown_tag(node.tag)}")
             return node.value
         try:
             value = constructor(_SCALAR_CONSTRUCTOR, node)
-        except (yaml.YAMLError, ValueError, TypeError) as exc:
+        except (yaml.YAMLError, ValueError, TypeError, AttributeError, OverflowError) as exc:
             self._problem(node, "S002", f"invalid {node.tag.rsplit(':', 1)[-1]} value: {exc}")
             return node.value
         # Unquoted dates become date objects; the schema speaks JSON, so give
@@ -291,7 +291,7 @@ class _Builder:
         if isinstance(value, _dt.date):
             return value.isoformat()
         if isinstance(value, (bytes, set)):
-            self._problem(node, "S002", f"unsupported YAML tag {node.tag}")
+            self._problem(node, "S002", f"unsupported YAML tag {_shown_tag(node.tag)}")
             return node.value
         return value
 
@@ -306,7 +306,7 @@ def parse(path: str, raw: bytes) -> tuple[Document | None, list[Problem]]:
         try:
             root = yaml.compose(text, Loader=_ComposeLoader)
         except yaml.YAMLError as exc:
-            return None, [_yaml_error(path, exc)]
+            return None, [yaml_error_problem(path, exc, text)]
         if root is None:
             return None, [Problem(path, 1, 1, "error", "S008", "file is empty: expected a mapping of keys to values")]
         if not isinstance(root, yaml.MappingNode):

@@ -11,6 +11,11 @@ from dataclasses import dataclass, field
 from clausebook.core.loader import Document
 
 GLOBAL = "global"
+# Names the handbook site takes for its own pages and folders (`/changes/`,
+# `/<j>/acknowledgements/`, `/assets/`...): a jurisdiction or policy with
+# one of these ids would overwrite a generated page, so checks refuse them.
+RESERVED_PAGE_IDS = frozenset({GLOBAL, "changes", "review", "rules", "matrix", "versions", "assets", "search",
+                               "index", "acknowledgements", "feed", "404", "sitemap", "tags"})
 LEVELS = ("must", "should", "may", "info")
 ACTIONS = ("amend", "replace", "remove", "add")
 

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import html
 import re
+from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from difflib import SequenceMatcher
@@ -64,9 +65,8 @@ def _redline(before: str, after: str) -> tuple[Segment, ...]:
     """
     old, old_spaces, _ = words(before)
     new, new_spaces, new_tail = words(after)
-    matcher = SequenceMatcher(None, old, new, autojunk=False)
     raw: list[Segment] = []
-    for op, i1, i2, j1, j2 in matcher.get_opcodes():
+    for op, i1, i2, j1, j2 in _opcodes(old, new):
         if op == "equal":
             raw.append(Segment(EQUAL, "".join(new_spaces[j] + new[j] for j in range(j1, j2))))
             continue
@@ -77,6 +77,60 @@ def _redline(before: str, after: str) -> tuple[Segment, ...]:
     if new_tail:
         raw.append(Segment(EQUAL, new_tail))
     return tuple(_tidy(raw))
+
+
+# How many word comparisons SequenceMatcher may need before a redline takes the
+# bounded path. It compares each word of one side with every occurrence of it
+# in the other, recursively: ordinary prose stays far below this, while a
+# clause that repeats a few words thousands of times ("the the the ...")
+# took tens of seconds for 19 KB.
+MATCH_BUDGET = 200_000
+# Wall-clock bound of the bounded path (Myers' algorithm in diff-match-patch,
+# which returns a correct, possibly less minimal, diff when time runs out).
+BOUNDED_SECONDS = 0.5
+
+
+def _opcodes(old: list[str], new: list[str]) -> list[tuple[str, int, int, int, int]]:
+    """difflib-style opcodes turning the words `old` into `new`, in bounded time."""
+    occurrences = Counter(new)
+    work = sum(occurrences[word] for word in old)
+    if work <= MATCH_BUDGET:
+        return list(SequenceMatcher(None, old, new, autojunk=False).get_opcodes())
+    return _bounded_opcodes(old, new)
+
+
+def _bounded_opcodes(old: list[str], new: list[str]) -> list[tuple[str, int, int, int, int]]:
+    """The same opcodes from diff-match-patch, each distinct word encoded as one character."""
+    from diff_match_patch import diff_match_patch  # type: ignore[import-untyped]
+
+    vocabulary: dict[str, str] = {}
+
+    def encode(sequence: list[str]) -> str:
+        out = []
+        for word in sequence:
+            char = vocabulary.get(word)
+            if char is None:
+                code = 0x100 + len(vocabulary)
+                char = vocabulary[word] = chr(code + 0x800 if code >= 0xD800 else code)  # skip surrogates
+            out.append(char)
+        return "".join(out)
+
+    matcher = diff_match_patch()
+    matcher.Diff_Timeout = BOUNDED_SECONDS
+    diffs = matcher.diff_main(encode(old), encode(new), False)
+    opcodes: list[tuple[str, int, int, int, int]] = []
+    i = j = 0
+    for kind, text in diffs:
+        if kind == 0:
+            opcodes.append(("equal", i, i + len(text), j, j + len(text)))
+            i, j = i + len(text), j + len(text)
+        elif kind < 0:
+            opcodes.append(("delete", i, i + len(text), j, j))
+            i += len(text)
+        else:
+            opcodes.append(("insert", i, i, j, j + len(text)))
+            j += len(text)
+    return opcodes
 
 
 def _tidy(raw: list[Segment]) -> list[Segment]:

@@ -13,7 +13,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from clausebook.git import GitDir, log_raw
+from clausebook.git import GitDir, day_of, log_raw
 
 REVIEW_TRAILER = "Policy-Reviewed"
 
@@ -110,7 +110,7 @@ def _commit(header: list[str], records: list[Record]) -> Commit:
     reviewed = tuple(dict.fromkeys(
         clause for value in trailers.split("\x1d") for clause in _ID_SPLIT.split(value.strip()) if clause
     ))
-    date = dt.datetime.fromtimestamp(int(stamp), tz=dt.UTC).date()
+    date = day_of(stamp)
     return Commit(sha, tuple(parents.split()), date, author, email, reviewed, subject, tuple(records))
 
 

@@ -216,11 +216,11 @@ def changed_scope(workspace: Workspace, since: str | Workspace) -> Scope:
     if isinstance(since, Workspace):
         old = since.repo
     else:
-        from clausebook.source import GitSource
-        from clausebook.workspace import open_source
+        from clausebook.workspace import open_revision
 
-        with GitSource(workspace.root, since) as source:
-            old = open_source(workspace.root, source).repo
+        # The one way to open a revision, as `diff` does: a revision from before
+        # policy/ existed is an empty repository, so everything counts as added.
+        old = open_revision(workspace.root, since).repo
     new = workspace.repo
     handbooks = workspace.handbooks
     pairs: set[tuple[str, str]] = set()

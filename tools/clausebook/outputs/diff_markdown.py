@@ -48,6 +48,12 @@ def format_markdown(diff: Diff, heading: str = "##", budget: int = MARKDOWN_BUDG
     out = [f"{heading} Policy changes\n\n"]
     base = code(short(diff.base))
     head = "the working tree" if diff.head == WORKTREE else code(short(diff.head))
+    if not diff.changes and diff.skipped:
+        # A clause that no longer loads is not "no change": say what could not be compared.
+        out.append(f"No comparable changes between {base} and {head}, but these fail to load at one of "
+                   f"the revisions and were **not compared**: {', '.join(code(s) for s in diff.skipped)}. "
+                   "Run `clausebook validate`.\n")
+        return "".join(out)
     if not diff.changes:
         out.append(f"No policy changes between {base} and {head}: every clause reads as before "
                    "in every jurisdiction.\n")

@@ -11,10 +11,12 @@ import json
 from collections.abc import Sequence
 
 from clausebook.core.problems import Problem
+from clausebook.outputs.terminal import one_line
 
 
 def format_text(problems: Sequence[Problem]) -> str:
-    return "".join(f"{p}\n" for p in problems)
+    # A message may quote a value holding a newline: one problem stays one line.
+    return "".join(one_line(p) + "\n" for p in problems)
 
 
 def format_json(problems: Sequence[Problem]) -> str:

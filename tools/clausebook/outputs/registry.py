@@ -15,6 +15,7 @@ from __future__ import annotations
 import argparse
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any
 
 from clausebook.outputs import (
     codequality,
@@ -31,6 +32,7 @@ from clausebook.outputs import (
     summary,
     translation,
 )
+from clausebook.outputs.terminal import json_escape_controls, printable
 
 # Kinds of data, each with the record its formatters take.
 PROBLEMS = "problems"  # Sequence[Problem]
@@ -96,13 +98,42 @@ def formats(kind: str) -> list[Format]:
     return [f for f in FORMATS if f.kind == kind and f.offered]
 
 
+# Formats read by a person in a terminal or a log: control characters from the
+# repository are shown as escapes there (outputs/terminal.py). JSON formats
+# escape them as JSON does (\u001b), including the C1 and bidi controls that
+# json.dumps(ensure_ascii=False) would leave raw.
+_READ_IN_A_TERMINAL = {"text", "markdown", "github"}
+_JSON = {"json", "sarif", "codequality"}
+
+
+def _for_terminal(render: Callable[..., str]) -> Callable[..., str]:
+    def safe(*args: Any, **kwargs: Any) -> str:
+        return printable(render(*args, **kwargs), keep_colors=bool(kwargs.get("color")))
+    return safe
+
+
+def _for_json(render: Callable[..., str]) -> Callable[..., str]:
+    def safe(*args: Any, **kwargs: Any) -> str:
+        return json_escape_controls(render(*args, **kwargs))
+    return safe
+
+
 def formatter(kind: str, name: str) -> Callable[..., str]:
-    """The function that prints `kind` data as `name`; a LookupError names the known formats."""
+    """The function that prints `kind` data as `name`; a LookupError names the known formats.
+
+    Text, Markdown and annotation formats come wrapped so that no control
+    character reaches the reader raw; JSON formats escape them as JSON.
+    """
     try:
-        return _BY_KEY[(kind, name)].render
+        render = _BY_KEY[(kind, name)].render
     except KeyError:
         known = ", ".join(f.name for f in FORMATS if f.kind == kind) or "none"
         raise LookupError(f"no '{name}' format for {kind}; known: {known}") from None
+    if name in _READ_IN_A_TERMINAL:
+        return _for_terminal(render)
+    if name in _JSON:
+        return _for_json(render)
+    return render
 
 
 def _spoken_list(words: list[str]) -> str:

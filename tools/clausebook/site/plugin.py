@@ -7,6 +7,11 @@ with validation errors fails the build with the problem lines (a
 `PluginError`, never a traceback); lint findings do not fail it. Under
 `mkdocs serve` it watches `policy/`, `jurisdictions/` and `schema/`.
 
+`mkdocs build` (not `--dirty`) writes into a staging folder next to
+`site_dir` and the finished site replaces the old one only when the whole
+build succeeded (`site/staging.py`); an error, `--strict` failing, Ctrl-C or
+SIGTERM leave the previous site as it was.
+
     plugins:
       - search
       - tags
@@ -24,16 +29,19 @@ from mkdocs.config import base
 from mkdocs.config import config_options as c
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin
+from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page as MkDocsPage
 
 from clausebook.core.errors import UsageError
 from clausebook.core.problems import has_errors
+from clausebook.interrupts import Handler, restore_terminate, terminate_as_interrupt
+from clausebook.outputs.terminal import one_line
 from clausebook.site import safe
 from clausebook.site.options import RenderOptions
 from clausebook.site.page import Site
 from clausebook.site.render import asset_files, build_site
+from clausebook.site.staging import StagedSite
 from clausebook.workspace import open_worktree
 
 log = logging.getLogger("mkdocs.plugins.clausebook")
@@ -57,6 +65,24 @@ class ClausebookPlugin(BasePlugin[ClausebookConfig]):
         self.site: Site | None = None
         self.options = RenderOptions()
         self.root: Path | None = None
+        self.command: str | None = None
+        self.dirty = False
+        self.staged: StagedSite | None = None
+        self.previous_terminate: Handler = None
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        self.command, self.dirty = command, dirty
+        if command == "build":
+            self.previous_terminate = terminate_as_interrupt()
+
+    def on_shutdown(self) -> None:
+        try:
+            if self.staged is not None:
+                self.staged.finish()
+        finally:
+            self.staged = None
+            restore_terminate(self.previous_terminate)
+            self.previous_terminate = None
 
     def repository_root(self, config: MkDocsConfig) -> Path:
         base_dir = Path(config.config_file_path).parent if config.config_file_path else Path.cwd()
@@ -70,7 +96,7 @@ class ClausebookPlugin(BasePlugin[ClausebookConfig]):
             raise PluginError(f"clausebook: {exc}") from None
         errors = [p for p in workspace.problems if p.severity == "error"]
         if has_errors(errors):
-            lines = [f"  {p}" for p in errors[:MAX_PROBLEM_LINES]]
+            lines = [f"  {one_line(p)}" for p in errors[:MAX_PROBLEM_LINES]]
             if len(errors) > MAX_PROBLEM_LINES:
                 lines.append(f"  ... and {len(errors) - MAX_PROBLEM_LINES} more (run `clausebook validate`)")
             raise PluginError(f"clausebook: the repository has {len(errors)} error{'s' if len(errors) != 1 else ''}; "
@@ -91,7 +117,21 @@ class ClausebookPlugin(BasePlugin[ClausebookConfig]):
                 config.extra_javascript.append(path)
         log.info(f"clausebook: {len(self.site.pages)} pages from {workspace.files} files "
                  f"({len(workspace.handbooks)} jurisdictions)")
+        if self.command == "build" and not self.dirty and self.staged is None:
+            # Only a `mkdocs build` from the command line (on_startup told us so) is
+            # staged: its on_shutdown runs whatever happens, and publishes or discards.
+            self.staged = StagedSite(Path(config.site_dir))
+            config.site_dir = str(self.staged.staging)
         return config
+
+    @event_priority(-100)  # after every other plugin has written its files (search index, sitemap)
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        if self.staged is not None:
+            self.staged.ready = True
+
+    def on_build_error(self, *, error: Exception) -> None:
+        if self.staged is not None:  # includes --strict failing after post_build
+            self.staged.ready = False
 
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
         assert self.site is not None

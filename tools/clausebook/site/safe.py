@@ -140,7 +140,26 @@ def _escape_text(text: str) -> str:
     text = _AUTOLINK.sub(_autolink, text).replace("\\`", "`")
     text = text.replace("&", "&amp;").replace("<", "&lt;").replace("{", "&#123;").replace("`", "&#96;")
     text = text.replace("~", "&#126;")  # a line of tildes would open a fence that swallows ours
-    return _neutralise_links(text)
+    return _escape_loose_brackets(_neutralise_links(text))
+
+
+# A bracket pair with no bracket inside (link text, a reference label), or one bracket.
+_BRACKET_OR_PAIR = re.compile(r"\\.|\[(?:[^\[\]\\]|\\.)*\]|[\[\]]")
+
+
+def _escape_loose_brackets(text: str) -> str:
+    """Brackets that cannot open or close a simple link, as entities (they look the same).
+
+    Python-Markdown looks for the matching bracket (and then the closing
+    parenthesis) from every `[`: nested or unmatched brackets made a 10 KB
+    clause take minutes to build. Only innermost pairs can be link text, so
+    every other bracket is written as `&#91;` / `&#93;`, and each search
+    ends at the next bracket.
+    """
+    if "[" not in text and "]" not in text:
+        return text
+    return _BRACKET_OR_PAIR.sub(
+        lambda m: m.group() if len(m.group()) > 1 else ("&#91;" if m.group() == "[" else "&#93;"), text)
 
 
 def _escape_line(line: str, table: bool = False) -> str:

@@ -42,6 +42,7 @@ _MODULES = (
     "x002_unsafe_link_scheme",
     "x003_insecure_link",
     "x004_remote_embed",
+    "x005_control_characters",
 )
 
 RULES: list[ModuleType] = [import_module(f"{__name__}.{name}") for name in _MODULES]

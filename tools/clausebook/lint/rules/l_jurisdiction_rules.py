@@ -56,7 +56,9 @@ from collections.abc import Iterator
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
+from clausebook.core.model import Jurisdiction
 from clausebook.core.problems import Problem
+from clausebook.lint.patterns import MATCH_SECONDS, Pattern, PatternTimeout, compile_pattern, finditer, search
 from clausebook.lint.text import BODY, DO, NOTE, RATIONALE, TITLE, TextPart, value_start
 
 if TYPE_CHECKING:
@@ -69,6 +71,9 @@ SUMMARY = ("A clause breaks a legal rule its jurisdiction declares as data (forb
            "as L/<jurisdiction>/<id>.")
 
 # The text a legal rule reads ("don't" examples show what is wrong on purpose).
+if TYPE_CHECKING:
+    from clausebook.lint.engine import LintContext
+
 LEGAL_TEXT = (TITLE, NOTE, BODY, RATIONALE, DO)
 _SPACE = re.compile(r"\s+")
 
@@ -91,12 +96,11 @@ def original_offset(text: str, offset: int) -> int:
     return offset + shift
 
 
-@lru_cache(maxsize=1024)
-def _compile(pattern: str) -> re.Pattern[str] | None:
-    try:
-        return re.compile(pattern, re.IGNORECASE)
-    except (re.error, TypeError):
-        return None  # the schema's regex format check reports it
+def _slow(ctx: LintContext, owner: Jurisdiction, index: int, key: str, code: str, clause_id: str) -> Problem:
+    return ctx.problem(owner.doc.loc(("rules", index, key)),
+                       f"rule {code}: the '{key}' pattern took longer than {MATCH_SECONDS}s on clause "
+                       f"'{clause_id}' and was not applied; simplify it (nested repetition such as "
+                       "'(a+)+' makes matching exponential)", code=code, severity="error")
 
 
 def check(ctx: LintContext) -> Iterator[Problem]:
@@ -106,39 +110,44 @@ def check(ctx: LintContext) -> Iterator[Problem]:
         if owner is None or not owner.rules:
             continue
         reach = [j for j in repo.descendants(owner_id) if j in ctx.handbooks]
-        for rule in owner.rules:
+        for index, rule in enumerate(owner.rules):
             code = f"L/{owner_id}/{rule.get('id')}"
             if not ctx.config.enabled(code):
                 continue
+            key = "forbid" if "forbid" in rule else "require" if "require" in rule else None
+            pattern = compile_pattern(rule.get(key)) if key else None
+            if pattern is None:
+                continue  # the schema's regex format check reports an invalid pattern
             severity = rule.get("severity") or SEVERITY
             message, reference = rule.get("message", ""), rule.get("reference", "")
+            tags = set(rule.get("tags") or ())
             checked: set[int] = set()
-            for jurisdiction in reach:
-                for clause in ctx.handbooks[jurisdiction].clauses.values():
-                    if id(clause) in checked or not ctx.in_scope(clause.id, jurisdiction):
-                        continue  # shared by a jurisdiction already checked, or not changed
-                    checked.add(id(clause))
-                    parts = list(ctx.texts(clause, LEGAL_TEXT))
-                    if "forbid" in rule:
-                        pattern = _compile(rule["forbid"])
-                        if pattern is not None:
-                            yield from _forbid(ctx, clause, parts, pattern, code, severity, message, reference)
-                    elif "require" in rule:
-                        pattern = _compile(rule["require"])
-                        tags = set(rule.get("tags") or ())
-                        if pattern is not None and tags & set(clause.get("tags") or ()):
-                            if not any(pattern.search(squeeze(p.text)) for p in parts):
+            try:
+                for jurisdiction in reach:
+                    for clause in ctx.handbooks[jurisdiction].clauses.values():
+                        if id(clause) in checked or not ctx.in_scope(clause.id, jurisdiction):
+                            continue  # shared by a jurisdiction already checked, or not changed
+                        checked.add(id(clause))
+                        current = clause.id
+                        parts = list(ctx.texts(clause, LEGAL_TEXT))
+                        if key == "forbid":
+                            yield from list(_forbid(ctx, clause, parts, pattern, code, severity, message, reference))
+                        elif tags & set(clause.get("tags") or ()):
+                            if not any(search(pattern, squeeze(p.text)) for p in parts):
                                 yield ctx.problem(value_start(clause, ("body",)),
                                                   f"{message} (clause '{clause.id}', tagged "
                                                   f"{', '.join(sorted(tags & set(clause.get('tags'))))}; "
                                                   f"{reference})",
                                                   clause=clause, code=code, severity=severity, hint=reference)
+            except PatternTimeout:
+                # Reported once, at the pattern; the rule is not applied any further in this run.
+                yield _slow(ctx, owner, index, key or "forbid", code, current)
 
 
-def _forbid(ctx: LintContext, clause: ResolvedClause, parts: list[TextPart], pattern: re.Pattern[str], code: str,
+def _forbid(ctx: LintContext, clause: ResolvedClause, parts: list[TextPart], pattern: Pattern, code: str,
             severity: str, message: str, reference: str) -> Iterator[Problem]:
     for part in parts:
-        for match in pattern.finditer(squeeze(part.text)):
+        for match in finditer(pattern, squeeze(part.text)):
             if match.end() == match.start():
                 continue
             quoted = match.group().strip()
