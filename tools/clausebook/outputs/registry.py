@@ -17,6 +17,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from clausebook.outputs import (
+    acknowledgements,
     codequality,
     diff_json,
     diff_markdown,
@@ -25,6 +26,7 @@ from clausebook.outputs import (
     github,
     handbook,
     problems,
+    release,
     review,
     rules,
     sarif,
@@ -42,6 +44,9 @@ RULE = "rule"  # lint.registry.RuleDoc
 LEGAL_RULE = "legal-rule"  # a jurisdiction's rule, as a mapping
 CHECK_SUMMARY = "check-summary"  # summary.CheckOutcome
 EXPLANATION = "explanation"  # explain.Explanation
+RELEASE = "release"  # release.Plan; also takes dry_run=, tagged=
+ACK_MANIFEST = "ack-manifest"  # acknowledgements.manifest()
+ACK_CHECK = "ack-check"  # acknowledgements.Verdict
 
 
 @dataclass(frozen=True)
@@ -78,6 +83,11 @@ FORMATS: tuple[Format, ...] = (
     Format(LEGAL_RULE, "json", rules.format_legal_rule_json, "json"),
     Format(CHECK_SUMMARY, "markdown", summary.format_summary, "markdown (a job summary)"),
     Format(EXPLANATION, "text", explain.format_text, "text"),
+    Format(RELEASE, "text", release.format_text, "text"),
+    Format(RELEASE, "json", release.format_json, "json"),
+    Format(ACK_MANIFEST, "json", acknowledgements.format_manifest_json, "json"),
+    Format(ACK_CHECK, "text", acknowledgements.format_check_text, "text"),
+    Format(ACK_CHECK, "json", acknowledgements.format_check_json, "json"),
 )
 
 _BY_KEY = {(f.kind, f.name): f for f in FORMATS}
