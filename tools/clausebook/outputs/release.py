@@ -33,9 +33,8 @@ def format_text(plan: Plan, dry_run: bool = False, tagged: bool = False) -> str:
         return "\n".join(lines) + "\n"
     head = (plan.head or "")[:12]
     verb = "would tag" if dry_run else "tagged"
-    why = f"a {plan.required} release" if plan.required else "a release"
-    since = f" since {plan.previous.tag}" if plan.previous else " (first release)"
-    out = [f"clausebook release: {verb} {plan.tag} at {head}: {why}{since}", "", plan.message().rstrip("\n")]
+    why = f"a {plan.required} release since {plan.previous.tag}" if plan.previous else "the first release"
+    out = [f"clausebook release: {verb} {plan.tag} at {head}: {why}", "", plan.message().rstrip("\n")]
     if dry_run:
         out += ["", "Dry run: nothing was written."]
     return "\n".join(out) + "\n"

@@ -16,6 +16,7 @@ from feedgen.feed import FeedGenerator
 from clausebook.diff.compare import ClauseChange
 from clausebook.site.context import SiteContext, landing_path
 from clausebook.site.releases import TimeFacts
+from clausebook.site.versions_page import anchor
 
 FEED_NAME = "feed.xml"
 
@@ -47,7 +48,7 @@ def feed_xml(ctx: SiteContext, time: TimeFacts, jurisdiction: str, site_url: str
     for entry in time.releases:
         changes = [c for c in entry.diff.material if jurisdiction in c.jurisdictions]
         if changes:
-            link = f"{base}versions/#{entry.release.tag.replace('.', '-')}" if base else None
+            link = f"{base}versions/#{anchor(entry.release.tag)}" if base else None
             entries.append((f"urn:clausebook:{jurisdiction}:release:{entry.release.version}",
                             f"Release {entry.release.tag}", entry.release.date, changes, link))
     if not time.releases:

@@ -109,9 +109,17 @@ def gather_time(workspace: Workspace, history: Any, options: RenderOptions) -> T
                 when = clause.get("effective") if clause is not None else None
                 if when is None and clause is not None:
                     when = next((dates[p.path].isoformat() for p in clause.provenance if p.path in dates), None)
-                if when is not None:
-                    facts.upcoming[(jurisdiction, change.clause)] = (str(when), change)
+                day = _iso(when)
+                if day is not None:
+                    facts.upcoming[(jurisdiction, change.clause)] = (day, change)
     return facts
+
+
+def _iso(value: Any) -> str | None:
+    try:
+        return dt.date.fromisoformat(str(value)).isoformat() if value is not None else None
+    except ValueError:
+        return None
 
 
 def _merged_changes(root: Any, history: Any, cache: dict[str, Any]) -> list[MergedChange]:

@@ -19,7 +19,8 @@ def upcoming_block(ctx: SiteContext, jurisdiction: str, clause_id: str) -> list[
     if found is None:
         return []
     when, change = found
-    body = [f"A change to this clause takes effect on **{safe.plain(when)}**; until then the text below is in "
+    # `when` is an ISO date (site.releases normalises it): digits and hyphens only.
+    body = [f"A change to this clause takes effect on **{when}**; until then the text below is in "
             "force. Deleted words are struck through, new words are bold.", ""]
     for redline in change.redlines:
         if jurisdiction not in redline.jurisdictions:
@@ -27,4 +28,4 @@ def upcoming_block(ctx: SiteContext, jurisdiction: str, clause_id: str) -> list[
         body += [f"**{safe.plain(field_label(redline.field))}:**", ""]
         body += [f"{line}  " if line.strip() else "" for line in to_markdown_lines(redline.segments)]
         body.append("")
-    return [admonition("tip cb-upcoming", f"Changes on {when}", "\n".join(body).rstrip()), ""]
+    return [admonition("tip cb-upcoming", "Upcoming change", "\n".join(body).rstrip()), ""]

@@ -18,6 +18,11 @@ PATH = "versions.md"
 TITLE = "Versions"
 
 
+def anchor(tag: str) -> str:
+    """The id of a release's heading on the versions page: `v1.2.0` -> `v1-2-0`."""
+    return tag.replace(".", "-")
+
+
 def versions_page(ctx: SiteContext, time: TimeFacts) -> Page:
     out = page_opening(TITLE, "Each release of the policies, newest first: when it was released, what changed in "
                        "substance, and the acknowledgement manifest of each version (the digests an "
@@ -26,14 +31,15 @@ def versions_page(ctx: SiteContext, time: TimeFacts) -> Page:
     if time.upcoming:
         out += ["## Upcoming changes", "", "| Takes effect | Clause | Version |", "|---|---|---|"]
         for (jurisdiction, clause_id), (when, _) in sorted(time.upcoming.items(), key=lambda i: (i[1][0], i[0])):
-            out.append(f"| {safe.plain(when)} | {ctx.clause_link(PATH, clause_id, jurisdiction)} | "
+            out.append(f"| {when} | {ctx.clause_link(PATH, clause_id, jurisdiction)} | "
                        f"{table_cell(safe.plain(ctx.name(jurisdiction)))} |")
         out.append("")
     if not time.releases:
         out += ["No release has been tagged yet (`clausebook release`).", ""]
     for entry in time.releases:
         release = entry.release
-        out += [f"## {safe.plain(release.tag)} {{#{safe.plain(release.tag).replace('.', '-')}}}", "",
+        # A release tag is v<digits>.<digits>.<digits> (release.releases): nothing in it to escape.
+        out += [f"## {release.tag} {{#{anchor(release.tag)}}}", "",
                 f"Released on {release.date.isoformat()} at commit `{release.commit[:12]}`"
                 + (f", after {safe.plain(entry.previous.tag)}." if entry.previous else " (the first release)."), ""]
         material = entry.diff.material
