@@ -23,7 +23,7 @@ def monitoring(body: str = "The security team reviews public posts that mention 
                   audience=["contractors"])
 
 
-REFORMATTED = f"""\
+REFORMATTED = """\
 # reformatted: same content
 body: >
   You must keep client
@@ -75,8 +75,8 @@ def test_the_manifest_has_exactly_the_contract_shape(run, first):
 def test_digests_change_exactly_when_the_resolved_text_changes(run, first):
     one = manifest(run, first)
     first.commit("Reformat", {CONFIDENTIALITY: REFORMATTED}, date="2025-02-01T09:00:00+00:00")
-    first.commit("Retitle monitoring", {MONITORING: monitoring().replace("title: Monitoring", "title: Monitoring posts")},
-                 date="2025-02-02T09:00:00+00:00")
+    retitled = monitoring().replace("title: Monitoring", "title: Monitoring posts")
+    first.commit("Retitle monitoring", {MONITORING: retitled}, date="2025-02-02T09:00:00+00:00")
     assert run("--root", first.root, "release").code == 0
     two = manifest(run, first)
     digests = lambda m: {c["clause"]: c["digest"] for c in m["clauses"]}  # noqa: E731

@@ -35,6 +35,7 @@ _MODULES = (
     "c008_unused_silence",
     "l_jurisdiction_rules",
     "r001_overdue_review",
+    "r002_notice_period",
     "x001_raw_html",
     "x002_unsafe_link_scheme",
     "x003_insecure_link",
