@@ -83,7 +83,8 @@ def gather_time(workspace: Workspace, history: Any, options: RenderOptions) -> T
     """Releases, manifests, merged material changes and the text in force; empty without git history."""
     from clausebook.timeline import today, worktree_in_force
 
-    facts = TimeFacts(day=options.in_force_on or today(), lang=source_language(workspace.root))
+    day = options.in_force_on or today()
+    facts = TimeFacts(day=day, lang=source_language(workspace.root))
     if history is None or history.head is None:
         return facts
     root = workspace.root
@@ -98,7 +99,7 @@ def gather_time(workspace: Workspace, history: Any, options: RenderOptions) -> T
         facts.releases.append(ReleaseEntry(chosen, previous, diff, manifests))
     if not known:
         facts.merged = _merged_changes(root, history, cache)
-    found = worktree_in_force(root, workspace, facts.day)
+    found = worktree_in_force(root, workspace, day)
     if found.upcoming:
         facts.in_force = found.workspace
         dates = {u.path: u.effective for u in found.upcoming}
@@ -109,9 +110,9 @@ def gather_time(workspace: Workspace, history: Any, options: RenderOptions) -> T
                 when = clause.get("effective") if clause is not None else None
                 if when is None and clause is not None:
                     when = next((dates[p.path].isoformat() for p in clause.provenance if p.path in dates), None)
-                day = _iso(when)
-                if day is not None:
-                    facts.upcoming[(jurisdiction, change.clause)] = (day, change)
+                iso = _iso(when)
+                if iso is not None:
+                    facts.upcoming[(jurisdiction, change.clause)] = (iso, change)
     return facts
 
 
