@@ -19,6 +19,9 @@ COMMAND_KINDS = {
     ("review", "status"): registry.REVIEW_STATUS,
     ("review", "report"): registry.REVIEW_REPORT,
     ("rules",): registry.RULES,
+    ("release",): registry.RELEASE,
+    ("ack", "manifest"): registry.ACK_MANIFEST,
+    ("ack", "check"): registry.ACK_CHECK,
 }
 
 
