@@ -9,7 +9,10 @@ none); an overlay that sets an `effective` after D (`set` or `with`) is
 likewise read as its newest earlier version. A file with no earlier
 version in force (a clause added with a later `effective`) is left out:
 that clause is not in force yet. Versions are followed through renames, and
-an earlier version is read under the file's current path.
+an earlier version is read under the file's current path. A clause not yet
+in force stays loaded (so nothing that names it dangles) and is taken out of
+every handbook after resolution; the problems reported are those of the
+text as merged.
 
 The result is a `Source` (the revision with those files swapped), loaded,
 checked and resolved by the one path every command uses
@@ -161,8 +164,19 @@ def in_force_of(root: Path, written: Workspace, commit: str | None, day: dt.date
     versions = _versions(where, commit or "HEAD", current)
     chosen = _choose(where, versions, day)
     upcoming = [Upcoming(path, late[path], chosen.get(path)) for path in sorted(late)]
-    swapped = SwappedSource(fresh_source(), {u.path: u.in_force for u in upcoming})
-    return InForce(open_source(root, swapped), written, commit, day, upcoming)
+    # A clause file with no version in force yet stays in the load (so nothing that names it
+    # dangles) and leaves the handbooks afterwards; an overlay with none is simply left out.
+    not_yet = {doc.data.get("id"): doc.path for doc in _documents(written)
+               if doc.path in late and chosen.get(doc.path) is None and doc.path.startswith("policy/")}
+    swapped = SwappedSource(fresh_source(), {u.path: u.in_force for u in upcoming if u.path not in not_yet.values()})
+    workspace = open_source(root, swapped)
+    for handbook in workspace.handbooks.values():
+        for clause_id in not_yet:
+            handbook.clauses.pop(clause_id, None)
+    # The repository as merged is what was validated; an earlier version read in its place
+    # is history, not something to fix, so the problems are those of the merged text.
+    workspace.problems = written.problems
+    return InForce(workspace, written, commit, day, upcoming)
 
 
 def _blob_sha(raw: bytes) -> str:
