@@ -26,13 +26,13 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from clausebook.acknowledgements import build_manifest, source_language
-from clausebook.core.errors import UsageError
 from clausebook.diff.compare import ClauseChange, Diff, compare
 from clausebook.release import Release, releases, workspace_of
 from clausebook.site.options import RenderOptions
 from clausebook.workspace import Workspace
 
-FEED_COMMITS = 10
+# Before the first release the feed lists merged commits; each one looked at costs a revision load.
+FEED_COMMITS = 5
 
 
 @dataclass
@@ -124,25 +124,34 @@ def _iso(value: Any) -> str | None:
 
 
 def _merged_changes(root: Any, history: Any, cache: dict[str, Any]) -> list[MergedChange]:
-    from clausebook.git import locate
+    """The newest commits with a material change (at most FEED_COMMITS looked at), newest first.
+
+    Each commit is compared with its first parent; a commit's parent is
+    usually the next commit looked at, so the workspaces are shared and the
+    cost is about FEED_COMMITS + 1 revision loads.
+    """
+    from clausebook.git import locate, resolve_commit
     from clausebook.workspace import open_revision
 
     commits: list[Any] = []
     for event in history.changes(limit=FEED_COMMITS * 4):
-        if event.commit not in [e.commit for e in commits]:
+        if all(event.commit != e.commit for e in commits):
             commits.append(event)
         if len(commits) >= FEED_COMMITS:
             break
     where = locate(root)
+
+    def opened(sha: str | None) -> Workspace:
+        if sha is None:  # before the first commit: nothing
+            return workspace_of(root, None)
+        if sha not in cache:
+            cache[sha] = open_revision(root, sha, where)
+        return cache[sha]
+
     found = []
     for event in commits:
-        parent = f"{event.commit}^"
-        try:
-            before = cache.get(parent) or open_revision(root, parent, where)
-        except UsageError:  # a root commit has no parent: compare with nothing
-            before = workspace_of(root, None)
-        after = cache.get(event.commit) or open_revision(root, event.commit, where)
-        cache[parent], cache[event.commit] = before, after
+        after = opened(event.commit)
+        before = opened(resolve_commit(where.toplevel, f"{event.commit}^"))
         material = compare(before, after).material
         if material:
             found.append(MergedChange(event.commit, event.date, event.subject, material))
