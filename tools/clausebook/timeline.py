@@ -166,7 +166,7 @@ def in_force_of(root: Path, written: Workspace, commit: str | None, day: dt.date
     upcoming = [Upcoming(path, late[path], chosen.get(path)) for path in sorted(late)]
     # A clause file with no version in force yet stays in the load (so nothing that names it
     # dangles) and leaves the handbooks afterwards; an overlay with none is simply left out.
-    not_yet = {doc.data.get("id"): doc.path for doc in _documents(written)
+    not_yet = {str(doc.data.get("id")): doc.path for doc in _documents(written)
                if doc.path in late and chosen.get(doc.path) is None and doc.path.startswith("policy/")}
     swapped = SwappedSource(fresh_source(), {u.path: u.in_force for u in upcoming if u.path not in not_yet.values()})
     workspace = open_source(root, swapped)
