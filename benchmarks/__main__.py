@@ -32,7 +32,13 @@ from pathlib import Path
 
 from benchmarks.corpus import CorpusSpec, default_cache_dir, ensure_corpus
 from benchmarks.harness.case import Case
-from benchmarks.harness.corpus_cases import diff_cases, review_cases, validation_cases, verify_check_jsonschema
+from benchmarks.harness.corpus_cases import (
+    diff_cases,
+    in_force_cases,
+    review_cases,
+    validation_cases,
+    verify_check_jsonschema,
+)
 from benchmarks.harness.plan import Plan
 from benchmarks.harness.progress import log
 from benchmarks.harness.report import report
@@ -60,7 +66,8 @@ def _review_corpus(text: str) -> tuple[int, int] | None:
 
 def size_cases(size: int, args: argparse.Namespace, plan: Plan, cache_dir: Path) -> list[Case]:
     corpus = ensure_corpus(CorpusSpec(size, args.jurisdictions), cache_dir, log)
-    cases = validation_cases(corpus, plan) + review_cases(corpus, plan) + diff_cases(corpus, plan)
+    cases = (validation_cases(corpus, plan) + review_cases(corpus, plan) + diff_cases(corpus, plan)
+             + in_force_cases(corpus, plan))
     if size == TRANSLATION_SIZE:
         cases += translation_cases(corpus, plan, cache_dir)
     return cases
@@ -88,7 +95,7 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     parser.add_argument("--review-corpus", type=_review_corpus, default=None, metavar="CLAUSES:COMMITS",
                         help="the review target corpus (default 2000:10000; 'none' to skip)")
     parser.add_argument("--skip", default="",
-                        help="comma-separated: lint, review, diff, translate, mkdocs, check-jsonschema")
+                        help="comma-separated: lint, review, diff, resolve, translate, mkdocs, check-jsonschema")
     parser.add_argument("--full-peers", action="store_true", help="never sample the slow peers (can take hours)")
     parser.add_argument("--budget", type=float, default=14 * 60, help="seconds; fewer runs when it runs out")
     parser.add_argument("--slow", type=float, default=30.0,

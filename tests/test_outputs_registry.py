@@ -21,6 +21,9 @@ COMMAND_KINDS = {
     ("review", "remind"): registry.REVIEW_REMINDERS,
     ("rules",): registry.RULES,
     ("translate", "status"): registry.TRANSLATION_STATUS,
+    ("release",): registry.RELEASE,
+    ("ack", "manifest"): registry.ACK_MANIFEST,
+    ("ack", "check"): registry.ACK_CHECK,
 }
 
 

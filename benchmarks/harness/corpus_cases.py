@@ -129,3 +129,19 @@ def diff_cases(corpus: Corpus, plan: Plan) -> list[Case]:
         return []
     return [Case(corpus_label(corpus), "diff", "clausebook diff (first commit → last)",
                  [Step(clausebook_argv(corpus.root, "diff", corpus.first, corpus.head))], ours=True, ok_codes=(0, 1))]
+
+
+# A day in the middle of the corpus history (2019-2025): about half the
+# clauses with an `effective` date take effect later, so `--at` has real work.
+IN_FORCE_DAY = "2022-06-30"
+
+
+def in_force_cases(corpus: Corpus, plan: Plan) -> list[Case]:
+    """`resolve` beside `resolve --at` a mid-history day (the text in force, effective dates honoured)."""
+    if "resolve" in plan.skip:
+        return []
+    group, root = corpus_label(corpus), corpus.root
+    plain = clausebook_argv(root, "resolve", "-j", "global", "--format", "json")
+    return [Case(group, "resolve", "clausebook resolve", [Step(plain)], ours=True),
+            Case(group, "resolve --at", f"clausebook resolve --at {IN_FORCE_DAY}",
+                 [Step([*plain, "--at", IN_FORCE_DAY])], ours=True)]

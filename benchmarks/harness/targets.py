@@ -80,8 +80,21 @@ def targets(cases: list[Case], sizes: Sequence[int], review_corpus: tuple[int, i
         found.append(Target(text, f"{ratio:.2f}x ({seconds_text(translate.median)})", ratio <= 2))
     else:
         found.append(Target(text, "not measured", None))
+    found.append(in_force_target(cases))
     found.extend(growth(cases, sizes))
     return found
+
+
+def in_force_target(cases: list[Case]) -> Target:
+    """`resolve --at` costs at most two loads and one history scan: 2x `resolve` plus one `review status`."""
+    text = "resolve --at, 5,000 clauses and 5,000 commits: within 2x resolve plus one review status"
+    at = find_case(cases, 5000, "resolve --at", "clausebook", 5000)
+    plain = find_case(cases, 5000, "resolve", "clausebook", 5000)
+    review = find_case(cases, 5000, "review status", "clausebook", 5000)
+    if not (at and plain and review):
+        return Target(text, "not measured", None)
+    budget = 2 * plain.median + review.median
+    return Target(text, f"{seconds_text(at.median)} (budget {seconds_text(budget)})", at.median <= budget)
 
 
 def growth(cases: list[Case], sizes: Sequence[int]) -> list[Target]:

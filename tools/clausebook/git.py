@@ -191,12 +191,6 @@ def commit_date(cwd: Path, commit: str) -> dt.date:
     return day_of(run(cwd, "show", "-s", "--format=%ct", commit, "--").stdout)
 
 
-def uncommitted(cwd: Path, paths: Sequence[str]) -> bool:
-    """True when a file under `paths` (relative to `cwd`) differs from HEAD: modified, staged or untracked."""
-    proc = run(cwd, "status", "--porcelain", "-z", "--untracked-files=all", "--", *paths, check=False)
-    return proc.returncode != 0 or bool(proc.stdout.strip("\0"))
-
-
 def symbolic_ref(cwd: Path, name: str = "HEAD") -> str | None:
     """The ref `name` points to (`refs/heads/main`); None when it is detached."""
     proc = run(cwd, "symbolic-ref", "--quiet", name, check=False)
@@ -325,3 +319,73 @@ def tag(cwd: Path, name: str, commit: str, message: str | None = None) -> None:
         run(cwd, "tag", "--end-of-options", name, commit)
     else:
         run(cwd, "tag", "-a", "-F", "-", "--end-of-options", name, commit, input=message)
+
+
+# --- time and releases --------------------------------------------------------------
+
+
+def first_parent_at(cwd: Path, revision: str, before: dt.datetime) -> str | None:
+    """The newest commit on `revision`'s first-parent line committed at or before `before`; None if none was."""
+    stamp = int(before.timestamp())
+    proc = run(cwd, "rev-list", "--first-parent", "-1", f"--before={stamp}", "--end-of-options", revision, "--",
+               check=False)
+    sha = proc.stdout.strip()
+    return sha if proc.returncode == 0 and sha else None
+
+
+def log_first_parent_raw(cwd: Path, revision: str, format: str, paths: Sequence[str]) -> str:
+    """`git log REV --first-parent --raw -z -- PATHS`: the first-parent line, merges against their first parent.
+
+    The same stream as `log_raw` (renames detected, nothing quoted or
+    coloured), for `history.log.parse_log`.
+    """
+    return run(cwd, "log", "--first-parent", "--diff-merges=first-parent", "-M", "--raw", "--no-abbrev", "-z",
+               "--no-color", "--no-ext-diff", "--no-textconv", f"--format={format}", "--end-of-options", revision,
+               "--", *paths, config=("log.showSignature=false", "core.quotePath=false")).stdout
+
+
+@dataclass(frozen=True)
+class Tag:
+    """One tag: its name, the commit it points at and its date (the tagger's, else the commit's), in UTC."""
+
+    name: str
+    commit: str
+    date: dt.date
+    message: str
+
+
+def list_tags(cwd: Path, pattern: str, merged: str | None = "HEAD") -> list[Tag]:
+    """Tags matching the glob `pattern` (with `merged`, only those reachable from it), any order."""
+    merged_args = [f"--merged={merged}"] if merged else []
+    fields = "%(refname:strip=2)%1f%(objectname)%1f%(*objectname)%1f%(taggerdate:unix)%1f%(committerdate:unix)" \
+             "%1f%(*committerdate:unix)%1f%(contents:subject)%1e"
+    out = run(cwd, "for-each-ref", f"--format={fields}", *merged_args, f"refs/tags/{pattern}").stdout
+    tags = []
+    for record in out.split("\x1e"):
+        record = record.strip("\n")
+        if not record:
+            continue
+        name, sha, peeled, tagged, committed, peeled_committed, subject = (record.split("\x1f") + [""] * 7)[:7]
+        stamp = tagged or peeled_committed or committed
+        date = dt.datetime.fromtimestamp(int(stamp), dt.UTC).date() if stamp.strip() else dt.date(1970, 1, 1)
+        tags.append(Tag(name, peeled or sha, date, subject))
+    return tags
+
+
+def tag_exists(cwd: Path, name: str) -> bool:
+    return run(cwd, "rev-parse", "--verify", "--quiet", f"refs/tags/{name}", check=False).returncode == 0
+
+
+def uncommitted(cwd: Path, paths: Sequence[str]) -> list[str]:
+    """Files under `paths` that differ from HEAD (staged, unstaged or untracked), as `git status` names them."""
+    out = run(cwd, "status", "--porcelain=v1", "-z", "--untracked-files=all", "--", *paths,
+              config=("core.quotePath=false",)).stdout
+    return [record[3:] for record in out.split("\0") if len(record) > 3 and record[2] == " "]
+
+
+def first_commit_date(cwd: Path, revision: str = "HEAD") -> dt.date | None:
+    """The date of the oldest commit on `revision`'s first-parent line; None when there is none."""
+    proc = run(cwd, "log", "--first-parent", "--reverse", "--format=%ct", "--end-of-options", revision, "--",
+               check=False)
+    first = proc.stdout.split("\n", 1)[0].strip()
+    return dt.datetime.fromtimestamp(int(first), dt.UTC).date() if proc.returncode == 0 and first else None

@@ -81,7 +81,7 @@ def head_label(root: Path, head: str | None) -> str:
     from clausebook.git import uncommitted
     from clausebook.source import WorktreeSource
 
-    if head is None or uncommitted(root, POLICY_PATHS):
+    if head is None or bool(uncommitted(root, POLICY_PATHS)):
         return WorktreeSource.label
     return head
 

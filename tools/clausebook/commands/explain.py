@@ -6,7 +6,7 @@ import argparse
 import sys
 
 from clausebook.commands._common import Subcommands, refuse_on_errors
-from clausebook.commands.resolve import open_checked
+from clausebook.commands.resolve import add_at_option, open_checked
 from clausebook.core.checks import did_you_mean
 from clausebook.core.errors import UsageError
 from clausebook.outputs.explain import Explanation
@@ -19,11 +19,12 @@ def register(sub: Subcommands) -> None:
                                         "reason, law) and the resulting clause.")
     parser.add_argument("clause", help="clause id")
     parser.add_argument("--jurisdiction", "-j", required=True, help="jurisdiction id, or 'global'")
+    add_at_option(parser)
     parser.set_defaults(func=run)
 
 
 def run(args: argparse.Namespace) -> int:
-    workspace = open_checked(args.root, args.jurisdiction)
+    workspace = open_checked(args.root, args.jurisdiction, args.at)
     if refused := refuse_on_errors(workspace.problems):
         return refused
     repo = workspace.repo

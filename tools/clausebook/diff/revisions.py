@@ -54,3 +54,21 @@ def compute(root: str | os.PathLike[str], base: str, head: str | None = None,
     if diff.skipped:
         notes.append("not compared because they fail to load at one of the revisions: " + ", ".join(diff.skipped))
     return diff, [n for n in notes if n]
+
+
+def compute_at(root: str | os.PathLike[str], first: str, second: str | None = None) -> tuple[Diff, list[str]]:
+    """The texts in force on two dates (or at two revisions) compared; `second` omitted: today."""
+    from clausebook.timeline import text_in_force, today
+
+    root_path = Path(root).resolve()
+    if not WorktreeSource(root_path).has_policy_dir():
+        raise UsageError("not a clausebook repository: there is no policy/ folder here (use --root DIR)")
+    before = text_in_force(root_path, first)
+    after = text_in_force(root_path, second if second is not None else today().isoformat())
+    diff = compare(before.workspace, after.workspace, before.commit, after.commit)
+    notes = [f"comparing the text in force on {before.label.split(', in force on ')[1]} (commit {short(diff.base)}) "
+             f"with the text in force on {after.date.isoformat()} (commit {short(diff.head)})",
+             error_note(before.workspace, before.label), error_note(after.workspace, after.label)]
+    if diff.skipped:
+        notes.append("not compared because they fail to load at one of the dates: " + ", ".join(diff.skipped))
+    return diff, [n for n in notes if n]

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from clausebook.outputs import (
+    acknowledgements,
     codequality,
     diff_json,
     diff_markdown,
@@ -26,6 +27,7 @@ from clausebook.outputs import (
     github,
     handbook,
     problems,
+    release,
     review,
     rules,
     sarif,
@@ -47,6 +49,9 @@ LEGAL_RULE = "legal-rule"  # a jurisdiction's rule, as a mapping
 CHECK_SUMMARY = "check-summary"  # summary.CheckOutcome
 EXPLANATION = "explanation"  # explain.Explanation
 TRANSLATION_STATUS = "translation-status"  # Sequence[translate.status.HandbookStatus]
+RELEASE = "release"  # release.Plan; also takes dry_run=, tagged=
+ACK_MANIFEST = "ack-manifest"  # acknowledgements.manifest()
+ACK_CHECK = "ack-check"  # acknowledgements.Verdict
 
 
 @dataclass(frozen=True)
@@ -88,6 +93,11 @@ FORMATS: tuple[Format, ...] = (
     Format(EXPLANATION, "text", explain.format_text, "text"),
     Format(TRANSLATION_STATUS, "text", translation.format_text, "text (counts per handbook, then each item)"),
     Format(TRANSLATION_STATUS, "json", translation.format_json, "json"),
+    Format(RELEASE, "text", release.format_text, "text"),
+    Format(RELEASE, "json", release.format_json, "json"),
+    Format(ACK_MANIFEST, "json", acknowledgements.format_manifest_json, "json"),
+    Format(ACK_CHECK, "text", acknowledgements.format_check_text, "text"),
+    Format(ACK_CHECK, "json", acknowledgements.format_check_json, "json"),
 )
 
 _BY_KEY = {(f.kind, f.name): f for f in FORMATS}

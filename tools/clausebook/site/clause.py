@@ -16,6 +16,7 @@ from clausebook.core.resolve import Provenance, ResolvedClause
 from clausebook.site import safe
 from clausebook.site.blocks import admonition, date_text, link, references
 from clausebook.site.context import SiteContext, policy_path
+from clausebook.site.upcoming import upcoming_block
 
 LEVEL_LABELS = {"must": "Must", "should": "Should", "may": "May", "info": "Info"}
 LEVEL_MEANINGS = {"must": "required", "should": "recommended", "may": "allowed", "info": "explains, obliges nothing"}
@@ -23,6 +24,7 @@ LEVEL_MEANINGS = {"must": "required", "should": "recommended", "may": "allowed",
 
 def clause_block(ctx: SiteContext, page: str, jurisdiction: str, clause: ResolvedClause) -> str:
     out = [f"### {safe.plain(clause.get('title', clause.id))} {{#{clause.id}}}", "", meta_line(ctx, clause), ""]
+    out += upcoming_block(ctx, jurisdiction, clause.id)
     review = ctx.reviews.get(clause.id)
     if review is not None and review.status == "overdue" and review.due is not None:
         last = review.last_reviewed.date.isoformat() if review.last_reviewed else "never"

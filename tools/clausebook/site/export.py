@@ -141,7 +141,7 @@ def write(out_dir: Path, site: Site, config: dict[str, Any], docs_dir: Path | No
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(page.markdown, encoding="utf-8")
         written.append(target)
-    for path, content in asset_files().items():
+    for path, content in {**site.files, **asset_files()}.items():
         target = docs / path
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_bytes(content)

@@ -25,6 +25,8 @@ class Facts:
     repo_prefix: str = ""  # where the clausebook root sits in the git work tree ("" or "sub/dir/")
     reviews: list = field(default_factory=list)  # clausebook.review.ClauseReview, most urgent first
     rules: list = field(default_factory=list)  # clausebook.lint.registry.RuleDoc
+    # (jurisdiction, clause id) -> (effective date, diff.ClauseChange): merged text not in force yet
+    upcoming: dict = field(default_factory=dict)
 
     @property
     def review_by_clause(self) -> dict[str, Any]:

@@ -7,6 +7,7 @@ configuration itself.
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 
 
@@ -19,6 +20,8 @@ class RenderOptions:
     edit_url_template: str = "{repo_url}/edit/{branch}/{path}"
     about_page: str | None = None  # docs-relative path of a hand-written "about" page, if the site has one
     changes_limit: int = 20
+    site_url: str | None = None  # where the site is published (feed ids and links)
+    in_force_on: dt.date | None = None  # the day whose text in force is shown; None: the build's day (UTC)
 
     def edit_url(self, path: str) -> str | None:
         if not self.repo_url:

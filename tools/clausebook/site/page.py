@@ -6,7 +6,7 @@ Plain records: the MkDocs plugin serves them from memory and
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 
 @dataclass(frozen=True)
@@ -21,6 +21,7 @@ class Page:
 class Site:
     pages: dict[str, Page]
     nav: list  # MkDocs `nav` structure (titles HTML-escaped, as MkDocs templates print them raw)
+    files: dict[str, bytes] = field(default_factory=dict)  # other published files: manifests, feeds
 
     def markdown(self) -> dict[str, str]:
         return {path: page.markdown for path, page in self.pages.items()}

@@ -22,6 +22,7 @@ SIGTERM leave the previous site as it was.
 
 from __future__ import annotations
 
+import datetime as dt
 import logging
 from pathlib import Path
 
@@ -58,6 +59,16 @@ class ClausebookConfig(base.Config):
     history = c.Type(bool, default=True)  # read git history for dates, changes and review status
     changes_limit = c.Type(int, default=20)  # changes listed per jurisdiction on the changes page
     nav = c.Type(bool, default=True)  # set the navigation when mkdocs.yml has no `nav`
+    in_force_on = c.Optional(c.Type(str))  # YYYY-MM-DD: show the text in force that day; default: the build's day
+
+
+def _day(value: str | None) -> dt.date | None:
+    if not value:
+        return None
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise PluginError(f"clausebook: in_force_on must be a date (YYYY-MM-DD), not {value!r}") from None
 
 
 class ClausebookPlugin(BasePlugin[ClausebookConfig]):
@@ -108,6 +119,8 @@ class ClausebookPlugin(BasePlugin[ClausebookConfig]):
             edit_url_template=self.config.edit_url_template,
             about_page="about.md" if (docs_dir / "about.md").is_file() else None,
             changes_limit=self.config.changes_limit,
+            site_url=config.site_url or None,
+            in_force_on=_day(self.config.in_force_on),
         )
         self.site = build_site(workspace, self.options, with_history=self.config.history)
         for path in asset_files():
@@ -141,7 +154,7 @@ class ClausebookPlugin(BasePlugin[ClausebookConfig]):
                 log.info(f"clausebook: docs/{path} exists, so the generated page of that name is not used")
                 continue
             files.append(File.generated(config, path, content=page.markdown))
-        for path, content in asset_files().items():
+        for path, content in {**self.site.files, **asset_files()}.items():
             if files.get_file_from_path(path) is None:
                 files.append(File.generated(config, path, content=content))
         if config.nav is None and self.config.nav:

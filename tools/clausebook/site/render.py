@@ -21,6 +21,9 @@ URLs (with MkDocs' directory URLs):
     /global/, /<j>/            a jurisdiction's landing page
     /<j>/<policy>/             one page per policy; each clause at #<clause-id>
     /changes/ /review/ /rules/ what changed, review status, the lint rules
+    /versions/                 releases, their material changes and manifests
+    /<j>/feed.xml              Atom feed of the handbook's material changes
+    /<j>/acknowledgements/<version>.json, latest.json   acknowledgement manifests
 """
 
 from __future__ import annotations
@@ -32,12 +35,15 @@ from clausebook.site.blocks import nav_title
 from clausebook.site.changes_page import changes_page
 from clausebook.site.context import SiteContext, landing_path, policy_path
 from clausebook.site.facts import Facts, gather
+from clausebook.site.feed import feed_path, feed_xml
 from clausebook.site.landing import index_page, landing_page
 from clausebook.site.options import RenderOptions
 from clausebook.site.page import Page, Site
 from clausebook.site.policy_page import policy_page
+from clausebook.site.releases import TimeFacts, gather_time
 from clausebook.site.review_page import review_page
 from clausebook.site.rules_page import rules_page
+from clausebook.site.versions_page import versions_page
 from clausebook.workspace import Workspace
 
 # Shipped with the package and added to every site (badges, switcher, print).
@@ -51,21 +57,30 @@ def asset_files() -> dict[str, bytes]:
     return {f"{ASSET_DIR}/{name}": (package / name).read_bytes() for name in ASSETS}
 
 
-def render_site(workspace: Workspace, facts: Facts, options: RenderOptions | None = None) -> Site:
-    """The pages and navigation of the handbook; pure given the facts."""
-    ctx = SiteContext(workspace, facts, options or RenderOptions())
+def render_site(workspace: Workspace, facts: Facts, options: RenderOptions | None = None,
+                time: TimeFacts | None = None) -> Site:
+    """The pages, navigation and published files of the handbook; pure given the facts."""
+    options = options or RenderOptions()
+    time = time or TimeFacts()
+    facts.upcoming = time.upcoming
+    ctx = SiteContext(time.in_force or workspace, facts, options)
     pages: list[Page] = [index_page(ctx)]
     for jurisdiction in ctx.jurisdictions:
         pages.append(landing_page(ctx, jurisdiction))
         for policy in ctx.handbooks[jurisdiction].policies():
             pages.append(policy_page(ctx, jurisdiction, policy))
-    pages += [changes_page(ctx), review_page(ctx), rules_page(ctx)]
-    return Site({p.path: p for p in pages}, navigation(ctx))
+    pages += [changes_page(ctx), versions_page(ctx, time), review_page(ctx), rules_page(ctx)]
+    files = time.files()
+    if facts.history is not None:
+        files.update({feed_path(j): feed_xml(ctx, time, j, options.site_url) for j in ctx.jurisdictions})
+    return Site({p.path: p for p in pages}, navigation(ctx), files)
 
 
 def build_site(workspace: Workspace, options: RenderOptions | None = None, with_history: bool = True) -> Site:
-    """The handbook of `workspace`, with the facts read from its git history."""
-    return render_site(workspace, gather(workspace, with_history), options)
+    """The handbook of `workspace`, with the facts read from its git history (the text in force today)."""
+    options = options or RenderOptions()
+    facts = gather(workspace, with_history)
+    return render_site(workspace, facts, options, gather_time(workspace, facts.history, options))
 
 
 def navigation(ctx: SiteContext) -> list:
@@ -82,6 +97,7 @@ def navigation(ctx: SiteContext) -> list:
         nav.append(jurisdiction_entry(GLOBAL))
     for region, members in ctx.regions:
         nav.append({nav_title(region): [jurisdiction_entry(j) for j in members]})
-    nav.append({"Keeping it current": [{"What changed": "changes.md"}, {"Review status": "review.md"},
+    nav.append({"Keeping it current": [{"What changed": "changes.md"}, {"Versions": "versions.md"},
+                                       {"Review status": "review.md"},
                                        {"Lint rules": "rules.md"}]})
     return nav

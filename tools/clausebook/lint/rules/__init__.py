@@ -35,6 +35,7 @@ _MODULES = (
     "c008_unused_silence",
     "l_jurisdiction_rules",
     "r001_overdue_review",
+    "r002_notice_period",
     "t001_stale_translation",
     "t002_missing_translation",
     "t003_translation_of_nothing",
