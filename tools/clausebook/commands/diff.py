@@ -1,15 +1,24 @@
-"""`clausebook diff BASE [HEAD]`: what the policies say differently, clause by clause."""
+"""`clausebook diff BASE [HEAD]`: what the policies say differently, clause by clause.
+
+`--out FILE` writes the output to a file (whole, or not at all) instead of
+standard output; a binary format (`docx`) needs it. `--jurisdiction J`
+keeps the changes that reach J's handbook.
+"""
 
 from __future__ import annotations
 
 import argparse
 import os
 import sys
+from pathlib import Path
 from typing import Any, TextIO
 
 from clausebook.commands._common import Subcommands
-from clausebook.diff.revisions import compute
-from clausebook.outputs.registry import DIFF, add_format_option, formatter
+from clausebook.core.errors import UsageError
+from clausebook.diff.revisions import compute, signature
+from clausebook.diff.scope import only
+from clausebook.files import write_atomically
+from clausebook.outputs.registry import DIFF, add_format_option, formatter, is_binary
 
 
 def register(sub: Subcommands) -> None:
@@ -23,6 +32,8 @@ def register(sub: Subcommands) -> None:
     parser.add_argument("head", metavar="HEAD", nargs="?",
                         help="the revision to compare to (default: the working tree)")
     add_format_option(parser, DIFF)
+    parser.add_argument("--out", metavar="FILE", help="write to FILE instead of standard output (docx needs it)")
+    parser.add_argument("--jurisdiction", "-j", metavar="J", help="only the changes that reach J's handbook")
     parser.add_argument("--exit-code", action="store_true",
                         help="exit 1 when there are changes, as `git diff --exit-code` does")
     parser.set_defaults(func=run)
@@ -33,10 +44,23 @@ def use_color(stream: TextIO = sys.stdout) -> bool:
 
 
 def run(args: argparse.Namespace) -> int:
+    binary = is_binary(DIFF, args.format)
+    if binary and not args.out:
+        raise UsageError(f"--format {args.format} writes a file: give --out FILE")
     diff, notes = compute(args.root, args.base, args.head)
     for note in notes:
         print(f"clausebook: note: {note}", file=sys.stderr)
-    # Colour is a terminal's business: only text takes it.
-    options: dict[str, Any] = {"color": use_color(sys.stdout)} if args.format == "text" else {}
-    sys.stdout.write(formatter(DIFF, args.format)(diff, **options))
+    if args.jurisdiction:
+        diff = only(diff, args.jurisdiction)
+    options: dict[str, Any] = {}
+    if args.format == "text" and not args.out:  # colour is a terminal's business: only text takes it
+        options["color"] = use_color(sys.stdout)
+    if binary:
+        options["author"], options["when"] = signature(args.root, args.head)
+    output = formatter(DIFF, args.format)(diff, **options)
+    if args.out:
+        write_atomically(Path(args.out), output)
+        print(f"clausebook: wrote {args.out} ({len(diff.changes)} changed clauses)", file=sys.stderr)
+    else:
+        sys.stdout.write(output)
     return 1 if args.exit_code and diff.changes else 0

@@ -21,7 +21,8 @@ from clausebook.site.context import GLOBAL_TITLE
 from clausebook.site.edition import edition, open_edition
 from clausebook.site.export import read_config
 from clausebook.site.facts import gather
-from clausebook.site.pdf import DOCUMENT_TITLE, handbook_html, render_pdf, write_atomically
+from clausebook.files import write_atomically
+from clausebook.site.pdf import DOCUMENT_TITLE, handbook_html, render_pdf
 
 SITE_FILE = "handbook.pdf"
 

@@ -5,7 +5,9 @@ Commands never import a formatter module: they add `--format` with
 `add_format_option(parser, KIND)`, so its choices, default and help come
 from this table, and print `formatter(KIND, args.format)(data)`.
 
-Adding a format is one row here and one function in its module. A row with
+Adding a format is one row here and one function in its module. A
+`binary` row returns bytes (`diff --format docx`); its command writes them
+to `--out FILE` and refuses standard output. A row with
 `offered=False` is written only by a dedicated option (`ci --codequality
 FILE`) and is not a `--format` choice.
 """
@@ -15,10 +17,12 @@ from __future__ import annotations
 import argparse
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any
 
 from clausebook.outputs import (
     codequality,
     diff_json,
+    docx,
     diff_markdown,
     diff_text,
     explain,
@@ -48,10 +52,11 @@ EXPLANATION = "explanation"  # explain.Explanation
 class Format:
     kind: str
     name: str
-    render: Callable[..., str]
+    render: Callable[..., Any]  # str, or bytes for a binary format
     # How `--help` names it: "github (workflow annotations)".
     description: str
     offered: bool = True
+    binary: bool = False  # bytes, written only to a file (`--out FILE`)
 
 
 FORMATS: tuple[Format, ...] = (
@@ -63,6 +68,7 @@ FORMATS: tuple[Format, ...] = (
     Format(DIFF, "text", diff_text.format_text, "text (a terminal)"),
     Format(DIFF, "markdown", diff_markdown.format_markdown, "markdown (a pull-request comment)"),
     Format(DIFF, "json", diff_json.format_json, "json"),
+    Format(DIFF, "docx", docx.format_docx, "docx (Word, tracked changes; needs --out)", binary=True),
     Format(HANDBOOK, "yaml", handbook.format_yaml, "yaml"),
     Format(HANDBOOK, "json", handbook.format_json, "json"),
     Format(REVIEW_STATUS, "text", review.format_status_text, "text (a table and a summary line)"),
@@ -95,6 +101,12 @@ def formatter(kind: str, name: str) -> Callable[..., str]:
     except KeyError:
         known = ", ".join(f.name for f in FORMATS if f.kind == kind) or "none"
         raise LookupError(f"no '{name}' format for {kind}; known: {known}") from None
+
+
+def is_binary(kind: str, name: str) -> bool:
+    """True for a format that writes bytes to a file (`docx`), never to standard output."""
+    found = _BY_KEY.get((kind, name))
+    return bool(found and found.binary)
 
 
 def _spoken_list(words: list[str]) -> str:

@@ -16,18 +16,15 @@ no second template system: what the PDF adds is only what paper needs,
 
 WeasyPrint embeds (subsets of) the fonts it uses. It never fetches anything:
 the URL fetcher refuses every URL but `data:`, so a clause cannot make the
-renderer read a file or the network. `write_pdf` writes to a temporary file beside the
-target and renames it, so the target is either the new PDF or what it was.
+renderer read a file or the network. The command writes the PDF with `files.write_atomically`: the target is
+either the new PDF or what it was.
 """
 
 from __future__ import annotations
 
 import html
-import os
 import posixpath
-import tempfile
 from importlib import resources
-from pathlib import Path
 from typing import Any
 from xml.etree import ElementTree as etree
 
@@ -222,21 +219,3 @@ def render_pdf(document: str) -> bytes:
     pdf = weasyprint.HTML(string=document, base_url=None, url_fetcher=fetcher).write_pdf()
     assert pdf is not None
     return bytes(pdf)
-
-
-def write_atomically(target: Path, data: bytes) -> None:
-    """Write `data` to `target` through a temporary file in the same folder, then rename it."""
-    folder = target.parent
-    if not folder.is_dir():
-        raise UsageError(f"{target}: the folder {folder} does not exist")
-    handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
-    mask = os.umask(0)
-    os.umask(mask)
-    try:
-        os.chmod(temporary, 0o666 & ~mask)  # as an ordinary new file would be, not mkstemp's 0600
-        with os.fdopen(handle, "wb") as stream:
-            stream.write(data)
-        os.replace(temporary, target)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
