@@ -17,11 +17,11 @@ from typing import Any
 from clausebook.commands._common import Subcommands, refuse_on_errors
 from clausebook.core.errors import UsageError
 from clausebook.core.model import GLOBAL
+from clausebook.files import write_atomically
 from clausebook.site.context import GLOBAL_TITLE
 from clausebook.site.edition import edition, open_edition
 from clausebook.site.export import read_config
 from clausebook.site.facts import gather
-from clausebook.files import write_atomically
 from clausebook.site.pdf import DOCUMENT_TITLE, handbook_html, render_pdf
 
 SITE_FILE = "handbook.pdf"

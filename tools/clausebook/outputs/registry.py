@@ -22,9 +22,9 @@ from typing import Any
 from clausebook.outputs import (
     codequality,
     diff_json,
-    docx,
     diff_markdown,
     diff_text,
+    docx,
     explain,
     github,
     handbook,
