@@ -1,7 +1,7 @@
 """A handbook as a PDF, from the same pages the site publishes.
 
-The pages come from the site's renderer (`render_site`: the landing page
-and one page per policy, Markdown), are converted to HTML by Python-Markdown
+The pages come from the site's renderer (`landing_page` and `policy_page`,
+the Markdown the site publishes), are converted to HTML by Python-Markdown
 with the extensions `mkdocs.yml` lists, checked by `safe.unsafe_html` as the
 site's build is, and laid out by WeasyPrint with `assets/pdf.css`. There is
 no second template system: what the PDF adds is only what paper needs,
@@ -36,11 +36,12 @@ from clausebook.core.model import LEVELS
 from clausebook.site import safe
 from clausebook.site.blocks import nav_title
 from clausebook.site.clause import LEVEL_LABELS
-from clausebook.site.context import GLOBAL_TITLE, landing_path, policy_path
+from clausebook.site.context import GLOBAL_TITLE, SiteContext, landing_path, policy_path
 from clausebook.site.edition import Edition
 from clausebook.site.facts import Facts
 from clausebook.site.options import RenderOptions
-from clausebook.site.render import render_site
+from clausebook.site.landing import landing_page
+from clausebook.site.policy_page import policy_page
 from clausebook.workspace import Workspace
 
 # As in mkdocs.yml; the project's own list is used when it has one.
@@ -175,16 +176,19 @@ def handbook_html(workspace: Workspace, facts: Facts, edition: Edition,
                   options: RenderOptions | None = None) -> str:
     """The whole handbook of `edition.jurisdiction` as one HTML document for WeasyPrint."""
     jurisdiction = edition.jurisdiction
-    site = render_site(workspace, facts, options or RenderOptions())
+    # The site's own page functions, for this handbook's pages only.
+    ctx = SiteContext(workspace, facts, options or RenderOptions())
     landing = landing_path(jurisdiction)
-    policies = [policy_path(jurisdiction, p.id) for p in workspace.handbooks[jurisdiction].policies()]
+    pages = {landing: landing_page(ctx, jurisdiction).markdown}
+    for policy in workspace.handbooks[jurisdiction].policies():
+        pages[policy_path(jurisdiction, policy.id)] = policy_page(ctx, jurisdiction, policy).markdown
+    policies = list(pages)[1:]
     anchors = {landing: "page-about", **{path: f"page-{posixpath.basename(path)[:-3]}" for path in policies}}
     md, links = _converter(extensions, anchors)
     parts = [cover(edition, site_name), contents(workspace, jurisdiction, "page-about")]
-    for path in [landing, *policies]:
-        page = site.pages[path]
+    for path, text in pages.items():
         kind = "about" if path == landing else "policy"
-        parts.append(f'<section class="page {kind}" id="{anchors[path]}">{_page_html(md, links, path, page.markdown)}'
+        parts.append(f'<section class="page {kind}" id="{anchors[path]}">{_page_html(md, links, path, text)}'
                      "</section>")
     footer = f"{edition.name} · {edition.version} · {edition.date.isoformat()}"
     meta = [f'<meta name="author" content="{html.escape(site_name)}">',
