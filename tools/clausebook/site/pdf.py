@@ -39,8 +39,8 @@ from clausebook.site.clause import LEVEL_LABELS
 from clausebook.site.context import GLOBAL_TITLE, SiteContext, landing_path, policy_path
 from clausebook.site.edition import Edition
 from clausebook.site.facts import Facts
-from clausebook.site.options import RenderOptions
 from clausebook.site.landing import landing_page
+from clausebook.site.options import RenderOptions
 from clausebook.site.policy_page import policy_page
 from clausebook.workspace import Workspace
 
