@@ -7,7 +7,7 @@ STAMP  := $(VENV)/.installed
 # already renders independently of MkDocs (see `clausebook render`).
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: install handbook serve test fuzz check lint validate bench render clean constraints
+.PHONY: install handbook pdfs document-deps serve test fuzz check lint validate bench render clean constraints
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -26,6 +26,18 @@ lint: $(STAMP)
 handbook: $(STAMP)
 	$(BIN)/clausebook validate
 	$(BIN)/mkdocs build --strict --site-dir site
+
+# The site plus one PDF per handbook at site/<jurisdiction>/handbook.pdf (linked
+# from each landing page). Separate from `handbook`, which stays fast.
+pdfs: handbook
+	$(BIN)/clausebook pdf --out-dir site
+
+# What the PDF and Word tests need from Debian: Pango for WeasyPrint, fonts,
+# poppler-utils (pdftotext) and LibreOffice Writer (opens the redlines).
+DOCUMENT_DEBS := libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz0b libharfbuzz-subset0 fonts-dejavu-core \
+	poppler-utils libreoffice-writer-nogui
+document-deps:
+	apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends $(DOCUMENT_DEBS)
 
 serve: $(STAMP)
 	$(BIN)/mkdocs serve

@@ -127,8 +127,16 @@ def review_cases(corpus: Corpus, plan: Plan, sample: int | None = None) -> list[
 def diff_cases(corpus: Corpus, plan: Plan) -> list[Case]:
     if "diff" in plan.skip:
         return []
-    return [Case(corpus_label(corpus), "diff", "clausebook diff (first commit → last)",
-                 [Step(clausebook_argv(corpus.root, "diff", corpus.first, corpus.head))], ours=True, ok_codes=(0, 1))]
+    group = corpus_label(corpus)
+    redline = corpus.root / ".bench-redline.docx"  # beside the corpus, outside its policy folders
+    return [Case(group, "diff", "clausebook diff (first commit → last)",
+                 [Step(clausebook_argv(corpus.root, "diff", corpus.first, corpus.head))], ours=True, ok_codes=(0, 1)),
+            Case(group, "diff", "clausebook diff --format json (first → last)",
+                 [Step(clausebook_argv(corpus.root, "diff", corpus.first, corpus.head, "--format", "json"))],
+                 ours=True, ok_codes=(0, 1)),
+            Case(group, "diff", "clausebook diff --format docx (Word redline, first → last)",
+                 [Step(clausebook_argv(corpus.root, "diff", corpus.first, corpus.head, "--format", "docx",
+                                       "--out", str(redline)))], ours=True, ok_codes=(0, 1))]
 
 
 # A day in the middle of the corpus history (2019-2025): about half the

@@ -89,4 +89,18 @@ def mkdocs_cases(cache_dir: Path, plan: Plan, scales: Sequence[int] = (1, 10)) -
             out = site / ".bench-site"
             case.steps = [Step([sys.executable, "-m", "mkdocs", "build", "--quiet", "--site-dir", str(out)], site)]
         cases.append(case)
+        if copies == 1:
+            cases.append(pdf_case(site if case.no_result is None else None, case.group))
     return cases
+
+
+def pdf_case(site: Path | None, group: str) -> Case:
+    """`clausebook pdf` of the shipped German handbook (the target: under 10 s)."""
+    case = Case(group, "pdf", "clausebook pdf --jurisdiction de", [], ours=True)
+    if site is None:
+        case.no_result = NOT_AVAILABLE
+        return case
+    script = Path(sys.executable).parent / "clausebook"
+    head = [str(script)] if script.exists() else [sys.executable, "-m", "clausebook"]
+    case.steps = [Step([*head, "--root", str(site), "pdf", "-j", "de", "--out", str(site / ".bench-de.pdf")], site)]
+    return case

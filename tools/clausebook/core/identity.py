@@ -2,7 +2,8 @@
 
 Comments, key order, quoting and line folding are formatting, not content:
 two documents whose `content_key` is equal say the same thing. `digest`
-names that content in manifests and translation files.
+names that content in manifests and translation files; `handbook_digest`
+names a whole handbook (on PDFs and in acknowledgement manifests).
 """
 
 from __future__ import annotations
@@ -11,8 +12,9 @@ import datetime as _dt
 import hashlib
 import json
 import re
+from collections.abc import Iterable
 from functools import lru_cache
-from typing import Any
+from typing import Any, Protocol
 
 _STARTS_OWN_LINE = re.compile(r"^\s*([-*+>]\s|#|\d+[.)]\s|\|)")
 
@@ -72,3 +74,22 @@ def content_key(value: Any) -> str:
 def digest(value: Any) -> str:
     """`sha256:<hex>` of a value's content: equal exactly when `content_key` is."""
     return "sha256:" + hashlib.sha256(content_key(value).encode("utf-8", "surrogatepass")).hexdigest()
+
+
+class _Comparable(Protocol):
+    def content(self) -> dict[str, Any]: ...
+
+
+def clause_digest(clause: _Comparable) -> str:
+    """A resolved clause's digest: `digest(clause.content())`, the diff's identity of its text."""
+    return digest(clause.content())
+
+
+def handbook_digest(clauses: Iterable[_Comparable]) -> str:
+    """The digest of a handbook: over its clauses' digests, in the handbook's order.
+
+    The one definition for PDFs and acknowledgement manifests: two handbooks
+    have the same digest exactly when they say the same thing, clause by
+    clause, in the same order.
+    """
+    return digest([clause_digest(c) for c in clauses])

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 from pathlib import Path
 
+from clausebook import git
 from clausebook.core.errors import UsageError
 from clausebook.core.problems import count
 from clausebook.diff.compare import Diff, compare
@@ -72,3 +74,17 @@ def compute_at(root: str | os.PathLike[str], first: str, second: str | None = No
     if diff.skipped:
         notes.append("not compared because they fail to load at one of the dates: " + ", ".join(diff.skipped))
     return diff, [n for n in notes if n]
+
+
+def signature(root: str | os.PathLike[str], head: str | None) -> tuple[str, dt.datetime]:
+    """Who a redline's revisions are attributed to: the head commit's author and author date.
+
+    For the working tree (no commit yet): git's `user.name` (else "working tree") and now.
+    """
+    where = open_git(Path(root).resolve())
+    if head is not None:
+        sha = git.resolve_commit(where.toplevel, head)
+        if sha is not None:
+            found = git.author(where.toplevel, sha)
+            return found.name, found.when
+    return git.config_get(where.toplevel, "user.name") or "working tree", dt.datetime.now(dt.UTC)

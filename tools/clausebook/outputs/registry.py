@@ -5,7 +5,9 @@ Commands never import a formatter module: they add `--format` with
 `add_format_option(parser, KIND)`, so its choices, default and help come
 from this table, and print `formatter(KIND, args.format)(data)`.
 
-Adding a format is one row here and one function in its module. A row with
+Adding a format is one row here and one function in its module. A
+`binary` row returns bytes (`diff --format docx`); its command writes them
+to `--out FILE` and refuses standard output. A row with
 `offered=False` is written only by a dedicated option (`ci --codequality
 FILE`) and is not a `--format` choice.
 """
@@ -23,6 +25,7 @@ from clausebook.outputs import (
     diff_json,
     diff_markdown,
     diff_text,
+    docx,
     explain,
     github,
     handbook,
@@ -58,10 +61,11 @@ ACK_CHECK = "ack-check"  # acknowledgements.Verdict
 class Format:
     kind: str
     name: str
-    render: Callable[..., str]
+    render: Callable[..., Any]  # str, or bytes for a binary format
     # How `--help` names it: "github (workflow annotations)".
     description: str
     offered: bool = True
+    binary: bool = False  # bytes, written only to a file (`--out FILE`)
 
 
 FORMATS: tuple[Format, ...] = (
@@ -73,6 +77,7 @@ FORMATS: tuple[Format, ...] = (
     Format(DIFF, "text", diff_text.format_text, "text (a terminal)"),
     Format(DIFF, "markdown", diff_markdown.format_markdown, "markdown (a pull-request comment)"),
     Format(DIFF, "json", diff_json.format_json, "json"),
+    Format(DIFF, "docx", docx.format_docx, "docx (Word, tracked changes; needs --out)", binary=True),
     Format(HANDBOOK, "yaml", handbook.format_yaml, "yaml"),
     Format(HANDBOOK, "json", handbook.format_json, "json"),
     Format(REVIEW_STATUS, "text", review.format_status_text, "text (a table and a summary line)"),
@@ -144,6 +149,12 @@ def formatter(kind: str, name: str) -> Callable[..., str]:
     if name in _JSON:
         return _for_json(render)
     return render
+
+
+def is_binary(kind: str, name: str) -> bool:
+    """True for a format that writes bytes to a file (`docx`), never to standard output."""
+    found = _BY_KEY.get((kind, name))
+    return bool(found and found.binary)
 
 
 def _spoken_list(words: list[str]) -> str:

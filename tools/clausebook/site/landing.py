@@ -49,6 +49,7 @@ def landing_page(ctx: SiteContext, jurisdiction: str) -> Page:
     data = ctx.repo.jurisdictions[jurisdiction].data if jurisdiction != GLOBAL else {}
     out = [front_matter(name), "", f"# {safe.plain(name)}", "", switcher(ctx, path, jurisdiction, None), "",
            notice(ctx, path), ""]
+    out += ['<p class="cb-pdf"><a href="handbook.pdf">This version as a PDF</a>, for printing and audits</p>', ""]
     if jurisdiction != GLOBAL:
         chain = [GLOBAL, *handbook.chain]
         crumbs = [f"[{safe.plain(ctx.name(j))}]({link(path, landing_path(j))})" for j in chain[:-1]]
