@@ -8,11 +8,11 @@ from pathlib import Path
 
 import pytest
 
-from clausebook.core.assemble import load_worktree
 from clausebook.core.loader import parse
 from clausebook.git import NotAGitRepository
 from clausebook.history.model import History
 from clausebook.history.scan import blob_keys, content_key_of_blob, document_key, scan
+from clausebook.workspace import load_worktree
 
 from .repos import GitRepo, clause
 

@@ -11,9 +11,9 @@ from pathlib import Path
 
 import pytest
 
-from clausebook.core.assemble import load_worktree
 from clausebook.history.scan import scan
 from clausebook.review import due_date, review_status, status_on
+from clausebook.workspace import load_worktree
 
 from .repos import GitRepo, clause
 

@@ -31,9 +31,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from clausebook.core.errors import UsageError
+from clausebook.core.sources import CONTENT_DIRS
 from clausebook.diff.compare import Diff, compare
 from clausebook.git import list_tags, tag, tag_exists, uncommitted
-from clausebook.source import CONTENT_DIRS
 from clausebook.workspace import Workspace, _empty, open_git, open_revision, open_worktree
 
 TAG_PREFIX = "v"

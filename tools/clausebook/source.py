@@ -13,31 +13,11 @@ import errno
 import os
 import posixpath
 import stat
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Protocol
 
 from clausebook.core.loader import MAX_FILE_BYTES
+from clausebook.core.sources import CONTENT_DIRS, WORKTREE, Entry
 from clausebook.git import GitDir, locate, ls_tree, read_blobs, resolve_commit, unknown_revision
-
-# The folders a clausebook repository keeps its documents in.
-CONTENT_DIRS = ("policy", "jurisdictions")
-
-
-@dataclass(frozen=True)
-class Entry:
-    """One file of a source: its repository-relative path and size in bytes.
-
-    `escapes` is set when the path is a symlink (or sits under one) that
-    resolves outside the repository; `unreadable` says why a path that is not
-    a regular file cannot be read (a dangling symlink, a symlink loop, a
-    FIFO or device, which would block or never end). Neither is ever read.
-    """
-
-    path: str
-    size: int
-    escapes: bool = False
-    unreadable: str | None = None
 
 
 def _not_regular(mode: int) -> str | None:
@@ -53,20 +33,10 @@ def _not_regular(mode: int) -> str | None:
     return "not a regular file"
 
 
-class Source(Protocol):
-    label: str
-
-    def entries(self) -> list[Entry]: ...
-
-    def read(self, path: str) -> bytes: ...
-
-    def has_policy_dir(self) -> bool: ...
-
-
 class WorktreeSource:
     """The files on disk under `root`."""
 
-    label = "worktree"
+    label = WORKTREE
 
     def __init__(self, root: str | os.PathLike[str]) -> None:
         self.root = Path(root).resolve()

@@ -40,10 +40,11 @@ from pathlib import Path
 
 from clausebook.core.errors import UsageError
 from clausebook.core.loader import Document, parse
+from clausebook.core.sources import CONTENT_DIRS, Entry, Source
 from clausebook.git import GitDir, commit_date, first_commit_date, first_parent_at, log_first_parent_raw, read_blobs
 from clausebook.git import resolve_commit as git_resolve_commit
 from clausebook.history.log import LOG_FORMAT, parse_log
-from clausebook.source import CONTENT_DIRS, Entry, GitSource, Source, WorktreeSource
+from clausebook.source import GitSource, WorktreeSource
 from clausebook.workspace import Workspace, open_git, open_source
 
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")

@@ -19,8 +19,9 @@ from clausebook.core.checks import check_structure
 from clausebook.core.model import GLOBAL, Repository
 from clausebook.core.problems import Problem, sort_problems
 from clausebook.core.resolve import Handbook, resolve_all
+from clausebook.core.sources import Source
 from clausebook.git import GitDir, locate
-from clausebook.source import GitSource, Source, WorktreeSource
+from clausebook.source import GitSource, WorktreeSource
 
 
 @dataclass
@@ -94,3 +95,9 @@ def open_revision(root: Path, revision: str, where: GitDir | None = None) -> Wor
 def open_git(root: Path) -> GitDir:
     """The git repository `root` is in; NotAGitRepository (a UsageError) when there is none."""
     return locate(root)
+
+
+def load_worktree(root: str | Path) -> Repository:
+    """The work tree's repository model alone: loaded and schema-checked, not resolved."""
+    root = Path(root)
+    return load(WorktreeSource(root), schemas.schema_dir(root.resolve()))

@@ -15,7 +15,7 @@ from clausebook.core.errors import UsageError
 from clausebook.core.loader import MAX_FILE_BYTES, Document, parse
 from clausebook.core.model import Clause, Jurisdiction, Overlay, Policy, Repository, Translation
 from clausebook.core.problems import Problem, has_errors
-from clausebook.source import Source, WorktreeSource
+from clausebook.core.sources import Source
 
 
 def classify(path: str) -> tuple[str, ...] | None:
@@ -181,8 +181,3 @@ def _assemble(repo: Repository, loaded: _Loaded, broken: set[tuple[str, str]]) -
         jurisdiction.overlays.append(Overlay(folder, doc))
     for (_, kind, folder, lang, target), doc in loaded.translations:
         repo.translations[(kind, folder, lang, target)] = Translation(kind, folder, lang, target, doc)
-
-
-def load_worktree(root: str | Path) -> Repository:
-    root = Path(root)
-    return load(WorktreeSource(root), schemas.schema_dir(root.resolve()))

@@ -12,10 +12,8 @@ from clausebook.core.model import GLOBAL
 from clausebook.diff.compare import ADDED, REMOVED, ClauseChange, Diff, FieldRedline
 from clausebook.diff.fields import field_label
 from clausebook.diff.redline import EQUAL, Segment, escape_markdown
-from clausebook.source import WorktreeSource
 
 # Fields whose value fits on one line; the others are shown as quoted blocks.
-WORKTREE = WorktreeSource.label
 
 INLINE_FIELDS = {"title", "level", "audience", "channels", "section", "order", "owner", "effective",
                  "review_months", "related", "tags"}

@@ -13,13 +13,13 @@ job-summary limit); clauses past it are counted, not shown.
 
 from __future__ import annotations
 
+from clausebook.core.sources import WORKTREE
 from clausebook.diff.compare import ADDED, REMOVED, ClauseChange, Diff, FieldRedline
 from clausebook.diff.fields import field_label
 from clausebook.diff.reasons import OverlayReason
 from clausebook.diff.redline import escape_markdown, to_markdown, to_markdown_lines
 from clausebook.outputs.diff import (
     INLINE_FIELDS,
-    WORKTREE,
     change_phrase,
     code,
     display_segments,

@@ -23,18 +23,36 @@ class _DataDumper(yaml.SafeDumper):
     pass
 
 
+class _FileDumper(yaml.SafeDumper):
+    pass
+
+
 def _text(dumper: yaml.SafeDumper, value: str) -> yaml.ScalarNode:
     # A literal block keeps the text exactly; PyYAML quotes it instead when it cannot (trailing spaces).
     style = "|" if "\n" in value else None
     return dumper.represent_scalar("tag:yaml.org,2002:str", value, style=style)
 
 
+def _file_text(dumper: yaml.SafeDumper, value: str) -> yaml.ScalarNode:
+    # In a file an editor keeps, a block of several lines ends with a newline (`|`, not `|-`);
+    # the loader normalises text, so the content is the same.
+    if "\n" in value.strip("\n"):
+        return _text(dumper, value if value.endswith("\n") else value + "\n")
+    return dumper.represent_scalar("tag:yaml.org,2002:str", value)
+
+
 _DataDumper.add_representer(str, _text)
+_FileDumper.add_representer(str, _file_text)
 
 
 def dump_data(data: Any) -> str:
-    """Data as YAML an editor would write."""
+    """Data as YAML an editor would write, every string exactly as given (what `resolve` prints)."""
     return yaml.dump(data, Dumper=_DataDumper, sort_keys=False, allow_unicode=True, width=1_000_000)
+
+
+def dump_document(data: Any) -> str:
+    """Data as the body of a repository document an editor will keep editing (a translation file)."""
+    return yaml.dump(data, Dumper=_FileDumper, sort_keys=False, allow_unicode=True, width=1000)
 
 
 class _Tagged:

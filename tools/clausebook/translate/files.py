@@ -16,23 +16,9 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
-import yaml
+from clausebook.outputs.yaml_text import dump_document
 
 SCHEMA = "schema/translation.schema.json"
-
-
-class _Dumper(yaml.SafeDumper):
-    pass
-
-
-def _string(dumper: yaml.SafeDumper, value: str) -> yaml.ScalarNode:
-    if "\n" in value.strip("\n"):
-        text = value if value.endswith("\n") else value + "\n"
-        return dumper.represent_scalar("tag:yaml.org,2002:str", text, style="|")
-    return dumper.represent_scalar("tag:yaml.org,2002:str", value)
-
-
-_Dumper.add_representer(str, _string)
 
 
 def modeline(path: str) -> str:
@@ -43,7 +29,7 @@ def modeline(path: str) -> str:
 def render(path: str, data: Mapping[str, Any]) -> str:
     """The text of translation file `path` (relative to the root) holding `data` (`source` first)."""
     ordered = {"source": data["source"], **{k: v for k, v in data.items() if k != "source"}}
-    body = yaml.dump(ordered, Dumper=_Dumper, allow_unicode=True, sort_keys=False, width=1000)
+    body = dump_document(ordered)
     return modeline(path) + body
 
 
