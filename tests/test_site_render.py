@@ -68,7 +68,7 @@ def site(tmp_path):
     root = write_repo(tmp_path / "repo", OVERLAYS)
     workspace = open_worktree(root)
     assert not workspace.problems, workspace.problems
-    return build_site(workspace, RenderOptions(repo_url="https://git.example.com/acme/policy"), with_history=False)
+    return build_site(workspace, RenderOptions(repo_url="https://git.example.com/acme/policy", edit_links=True), with_history=False)
 
 
 def html(markdown_text: str) -> str:
@@ -86,7 +86,7 @@ def test_pages_follow_the_url_scheme(site):
 
 def test_navigation_groups_jurisdictions_by_region_with_the_base_first(site):
     titles = [next(iter(entry)) for entry in site.nav]
-    assert titles == ["Home", "All countries", "Europe", "North America", "Keeping it current"]
+    assert titles == ["Home", "All countries", "Europe", "North America", "Keeping it current", "For policy editors"]
     europe = site.nav[2]["Europe"]
     # parents before children, siblings by name; a child without a region takes its parent's
     assert [next(iter(e)) for e in europe] == ["European Union", "France", "Germany"]
@@ -112,11 +112,11 @@ def test_each_clause_is_a_heading_anchored_at_its_id(site):
 
 def test_clause_shows_level_owner_audience_channels_and_edit_link(site):
     page = site.pages["global/social-media.md"].markdown
-    meta = page[page.index("{#confidentiality}"):page.index("{: .cb-meta }")]
+    meta = page[page.index("{#confidentiality}"):page.index("{: .cb-meta data-search-exclude }")]
     assert '<span class="cb-level cb-level-must"' in meta and ">Must</span>" in meta
     assert "**Owner:** Legal" in meta
     assert "**For:** Employees" in meta
-    assert "**Channels:** linkedin, x" in meta
+    assert "**Channels:** LinkedIn, X (Twitter)" in meta  # channels by name, not id
     assert "(https://git.example.com/acme/policy/edit/main/policy/social-media/confidentiality.yaml)" in meta
 
 
@@ -223,7 +223,7 @@ def test_edit_links_include_the_folder_inside_the_git_repository(tmp_path):
     write_repo(tmp_path / "mono" / "handbook")
     repo.commit("Handbook in a sub-folder", date="2025-01-02T10:00:00+00:00")
     repo.close()
-    site = build_site(open_worktree(tmp_path / "mono" / "handbook"), RenderOptions(repo_url="https://git.example.com/x"))
+    site = build_site(open_worktree(tmp_path / "mono" / "handbook"), RenderOptions(repo_url="https://git.example.com/x", edit_links=True))
     assert ("(https://git.example.com/x/edit/main/handbook/policy/social-media/confidentiality.yaml)"
             in site.pages["global/social-media.md"].markdown)
     assert site.pages["de/index.md"].source == "handbook/jurisdictions/de/jurisdiction.yaml"

@@ -9,11 +9,13 @@ from clausebook.site.context import GLOBAL_NAME, SiteContext, landing_path, poli
 
 
 def notice(ctx: SiteContext, page: str) -> str:
-    text = ("The content of this handbook is a starting point written from public sources. "
-            "It is not legal advice.")
+    """The legal notice the company configured (`legal_notice`), or "" when it chose none."""
+    if not ctx.options.legal_notice.strip():
+        return ""
+    text = safe.markdown(ctx.options.legal_notice)
     if ctx.options.about_page:
         text += f" [About this handbook]({link(page, ctx.options.about_page)})"
-    return admonition("warning cb-notice", "Not legal advice", text)
+    return admonition("warning cb-notice", ctx.options.legal_notice_title, text)
 
 
 def switcher(ctx: SiteContext, page: str, jurisdiction: str, target: str | None) -> str:

@@ -14,6 +14,7 @@ from typing import Any
 from clausebook.core.model import GLOBAL, LEVELS
 from clausebook.core.resolve import Provenance, ResolvedClause
 from clausebook.site import safe
+from clausebook.site.channels import channel_list
 from clausebook.site.blocks import admonition, date_text, link, references
 from clausebook.site.context import SiteContext, policy_path
 
@@ -79,8 +80,7 @@ def meta_line(ctx: SiteContext, clause: ResolvedClause) -> str:
     parts.append(f"**For:** {who}")
     channels = clause.get("channels")
     if channels:
-        parts.append("**Channels:** " + ("all" if list(channels) == ["all"] else
-                                         ", ".join(safe.plain(c) for c in channels)))
+        parts.append("**Channels:** " + ("all" if list(channels) == ["all"] else safe.plain(channel_list(channels))))
     if clause.get("effective"):
         parts.append(f"**Effective:** {date_text(clause.get('effective'))}")
     review = ctx.reviews.get(clause.id)
@@ -88,10 +88,12 @@ def meta_line(ctx: SiteContext, clause: ResolvedClause) -> str:
         parts.append(f"**Last reviewed:** {review.last_reviewed.date.isoformat()}")
     elif review is not None:
         parts.append("**Last reviewed:** unknown")
+    line = " · ".join(parts)
     edit = ctx.options.edit_url(ctx.facts.repo_prefix + clause.path)
-    if edit:
-        parts.append(f"[Edit this clause]({edit}){{: .cb-edit }}")
-    return " · ".join(parts) + "\n{: .cb-meta }"
+    if edit:  # the separator goes with the link, so a printed page (no edit link) ends cleanly
+        line += f'<span class="cb-edit"> · </span>[Edit this clause]({edit}){{: .cb-edit }}'
+    # Excluded from search, so a result's preview is the clause's text rather than this line.
+    return line + "\n{: .cb-meta data-search-exclude }"
 
 
 def note(kind: str, text: str | None, reason: str | None, refs: Iterable[Any] | None, title: str) -> str:

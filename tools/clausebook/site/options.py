@@ -3,11 +3,20 @@
 `RenderOptions` is plain data, filled in from the MkDocs plugin's settings
 or from `mkdocs.yml` by `clausebook render`, so the renderer never reads
 configuration itself.
+
+The handbook has two audiences. Employees read it; policy editors change
+it. Editor tooling (an edit link on every clause and page) is off unless
+`edit_links` is set, since employees cannot use those links; the lint rules
+and hand-written editor pages sit in their own navigation section.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+
+
+DEFAULT_NOTICE = ("The content of this handbook is a starting point written from public sources. "
+                  "It is not legal advice.")
 
 
 @dataclass(frozen=True)
@@ -19,9 +28,12 @@ class RenderOptions:
     edit_url_template: str = "{repo_url}/edit/{branch}/{path}"
     about_page: str | None = None  # docs-relative path of a hand-written "about" page, if the site has one
     changes_limit: int = 20
+    edit_links: bool = False  # show "Edit this clause" links (for an editors' build of the site)
+    legal_notice: str = DEFAULT_NOTICE  # Markdown; "" shows no notice
+    legal_notice_title: str = "Not legal advice"
 
     def edit_url(self, path: str) -> str | None:
-        if not self.repo_url:
+        if not self.repo_url or not self.edit_links:
             return None
         return self.edit_url_template.format(repo_url=self.repo_url.rstrip("/"), branch=self.edit_branch, path=path)
 

@@ -6,7 +6,7 @@ Plain records: the MkDocs plugin serves them from memory and
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 
 @dataclass(frozen=True)
@@ -15,12 +15,14 @@ class Page:
     title: str  # plain text
     markdown: str
     source: str | None = None  # the file its edit button opens, relative to the git work tree
+    clause_tags: dict[str, tuple[str, ...]] = field(default_factory=dict)  # {clause id: its tags}, for search
 
 
 @dataclass
 class Site:
     pages: dict[str, Page]
     nav: list  # MkDocs `nav` structure (titles HTML-escaped, as MkDocs templates print them raw)
+    handbooks: list[str] = field(default_factory=list)  # the jurisdictions with a handbook, `global` first
 
     def markdown(self) -> dict[str, str]:
         return {path: page.markdown for path, page in self.pages.items()}

@@ -7,16 +7,23 @@ with validation errors fails the build with the problem lines (a
 `PluginError`, never a traceback); lint findings do not fail it. Under
 `mkdocs serve` it watches `policy/`, `jurisdictions/` and `schema/`.
 
+Search is scoped per handbook (`site/search_scope.py`): after Material's
+search plugin wrote its one index, this plugin writes one per handbook and
+puts a small loader in front of Material's bundle on every page.
+
     plugins:
       - search
       - tags
       - clausebook:
-          repo_url: https://github.com/example/clausebook   # default: mkdocs' repo_url
+          edit_links: false           # true: "Edit this clause" links (an editors' build)
+          repo_url: https://github.com/example/clausebook   # where edit links point; default: mkdocs' repo_url
           edit_branch: main
+          legal_notice: "..."         # Markdown; "" for none
 """
 
 from __future__ import annotations
 
+import json
 import logging
 from pathlib import Path
 
@@ -29,11 +36,13 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page as MkDocsPage
 
 from clausebook.core.errors import UsageError
+from clausebook.core.model import GLOBAL
 from clausebook.core.problems import has_errors
 from clausebook.site import safe
-from clausebook.site.options import RenderOptions
+from clausebook.site import search_scope
+from clausebook.site.options import DEFAULT_NOTICE, RenderOptions
 from clausebook.site.page import Site
-from clausebook.site.render import asset_files, build_site
+from clausebook.site.render import asset_files, build_site, with_handwritten
 from clausebook.workspace import open_worktree
 
 log = logging.getLogger("mkdocs.plugins.clausebook")
@@ -50,6 +59,11 @@ class ClausebookConfig(base.Config):
     history = c.Type(bool, default=True)  # read git history for dates, changes and review status
     changes_limit = c.Type(int, default=20)  # changes listed per jurisdiction on the changes page
     nav = c.Type(bool, default=True)  # set the navigation when mkdocs.yml has no `nav`
+    edit_links = c.Type(bool, default=False)  # edit links on clauses and pages: for editors, not employees
+    legal_notice = c.Type(str, default=DEFAULT_NOTICE)  # Markdown shown on landing pages; "" for none
+    legal_notice_title = c.Type(str, default="Not legal advice")
+    search_scope = c.Type(bool, default=True)  # one search index per handbook, loaded when the reader searches
+    search_label = c.Type(str, default="Search this handbook")  # the search dialog's accessible name
 
 
 class ClausebookPlugin(BasePlugin[ClausebookConfig]):
@@ -57,6 +71,7 @@ class ClausebookPlugin(BasePlugin[ClausebookConfig]):
         self.site: Site | None = None
         self.options = RenderOptions()
         self.root: Path | None = None
+        self.page_urls: dict[str, str] = {}  # docs path -> page URL, as MkDocs built it
 
     def repository_root(self, config: MkDocsConfig) -> Path:
         base_dir = Path(config.config_file_path).parent if config.config_file_path else Path.cwd()
@@ -82,7 +97,13 @@ class ClausebookPlugin(BasePlugin[ClausebookConfig]):
             edit_url_template=self.config.edit_url_template,
             about_page="about.md" if (docs_dir / "about.md").is_file() else None,
             changes_limit=self.config.changes_limit,
+            edit_links=self.config.edit_links,
+            legal_notice=self.config.legal_notice,
+            legal_notice_title=self.config.legal_notice_title,
         )
+        features = config.theme.get("features")
+        if self.config.edit_links and isinstance(features, list) and "content.action.edit" not in features:
+            features.append("content.action.edit")  # the page's own edit button, in an editors' build
         self.site = build_site(workspace, self.options, with_history=self.config.history)
         for path in asset_files():
             if path.endswith(".css") and path not in config.extra_css:
@@ -104,17 +125,20 @@ class ClausebookPlugin(BasePlugin[ClausebookConfig]):
         for path, content in asset_files().items():
             if files.get_file_from_path(path) is None:
                 files.append(File.generated(config, path, content=content))
+        if self.config.search_scope and files.get_file_from_path(search_scope.LOADER) is None:
+            files.append(File.generated(config, search_scope.LOADER, content=search_scope.loader_script()))
         if config.nav is None and self.config.nav:
             generated = set(self.site.pages)
             handwritten = sorted(f.src_uri for f in files.documentation_pages()
                                  if f.src_uri not in generated and f.generated_by is None)
-            config.nav = self.site.nav + handwritten
+            config.nav = with_handwritten(self.site.nav, handwritten, self.options.about_page)
         return files
 
     def on_page_markdown(self, markdown: str, /, *, page: MkDocsPage, config: MkDocsConfig, files: Files) -> str:
         generated = self.site.pages.get(page.file.src_uri) if self.site else None
-        if generated is not None and page.file.generated_by is not None and generated.source:
-            page.edit_url = self.options.edit_url(generated.source)
+        if generated is not None and page.file.generated_by is not None:
+            # Employees cannot use an edit button: a generated page has one only in an editors' build.
+            page.edit_url = self.options.edit_url(generated.source) if generated.source else None
         return markdown
 
     def on_page_content(self, html: str, /, *, page: MkDocsPage, config: MkDocsConfig, files: Files) -> str:
@@ -126,6 +150,28 @@ class ClausebookPlugin(BasePlugin[ClausebookConfig]):
                 raise PluginError(f"clausebook: {page.file.src_uri} would contain unsafe markup "
                                   f"({'; '.join(found)}); please report this as a bug")
         return html
+
+    def on_post_page(self, output: str, /, *, page: MkDocsPage, config: MkDocsConfig) -> str:
+        if not self.config.search_scope or self.site is None:
+            return output
+        scope = search_scope.scope_of(page.file.src_uri, self.site.handbooks)
+        self.page_urls[page.file.src_uri] = page.url
+        return search_scope.scope_page(output, search_scope.loader_tag(page.url, scope), self.config.search_label)
+
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        if not self.config.search_scope or self.site is None:
+            return
+        site_dir = Path(config.site_dir)
+        full = site_dir / search_scope.MATERIAL_INDEX
+        if not full.is_file():  # no search plugin, or another one: nothing to scope
+            return
+        index = json.loads(full.read_text(encoding="utf-8"))
+        clause_tags = {self.page_urls.get(path, ""): page.clause_tags for path, page in self.site.pages.items()
+                       if page.clause_tags}
+        for path, scoped in search_scope.split_index(index, self.site.handbooks, clause_tags,
+                                                     shared_with=GLOBAL).items():
+            (site_dir / path).parent.mkdir(parents=True, exist_ok=True)
+            (site_dir / path).write_text(search_scope.dump(scoped), encoding="utf-8")
 
     def on_serve(self, server, /, *, config: MkDocsConfig, builder):  # type: ignore[no-untyped-def]
         root = self.root or self.repository_root(config)

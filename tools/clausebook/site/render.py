@@ -43,6 +43,9 @@ from clausebook.workspace import Workspace
 # Shipped with the package and added to every site (badges, switcher, print).
 ASSETS = ("clausebook.css", "clausebook.js")
 ASSET_DIR = "assets/clausebook"
+# The navigation section for the people who change the policy, apart from what employees read;
+# hand-written pages other than the about page join it.
+EDITORS_SECTION = "For policy editors"
 
 
 def asset_files() -> dict[str, bytes]:
@@ -60,7 +63,8 @@ def render_site(workspace: Workspace, facts: Facts, options: RenderOptions | Non
         for policy in ctx.handbooks[jurisdiction].policies():
             pages.append(policy_page(ctx, jurisdiction, policy))
     pages += [changes_page(ctx), review_page(ctx), rules_page(ctx)]
-    return Site({p.path: p for p in pages}, navigation(ctx))
+    handbooks = [GLOBAL, *ctx.picker_order] if GLOBAL in ctx.handbooks else list(ctx.picker_order)
+    return Site({p.path: p for p in pages}, navigation(ctx), handbooks)
 
 
 def build_site(workspace: Workspace, options: RenderOptions | None = None, with_history: bool = True) -> Site:
@@ -82,6 +86,23 @@ def navigation(ctx: SiteContext) -> list:
         nav.append(jurisdiction_entry(GLOBAL))
     for region, members in ctx.regions:
         nav.append({nav_title(region): [jurisdiction_entry(j) for j in members]})
-    nav.append({"Keeping it current": [{"What changed": "changes.md"}, {"Review status": "review.md"},
-                                       {"Lint rules": "rules.md"}]})
+    nav.append({"Keeping it current": [{"What changed": "changes.md"}, {"Review status": "review.md"}]})
+    nav.append({EDITORS_SECTION: [{"Lint rules": "rules.md"}]})
     return nav
+
+
+def with_handwritten(nav: list, handwritten: list[str], about_page: str | None = "about.md") -> list:
+    """The navigation with the hand-written pages: the about page for everyone, the rest for editors.
+
+    Hand-written pages are the project's own (how to edit, the CI setup), so
+    they join the editors' section rather than the employees' navigation.
+    """
+    out = [dict(entry) if isinstance(entry, dict) else entry for entry in nav]
+    editors = [p for p in handwritten if p != about_page]
+    if about_page in handwritten:
+        out.insert(1, {"About this handbook": about_page})
+    for entry in out:
+        if isinstance(entry, dict) and EDITORS_SECTION in entry:
+            entry[EDITORS_SECTION] = [*entry[EDITORS_SECTION], *editors]
+            return out
+    return out + editors
