@@ -116,7 +116,7 @@ def test_clause_shows_level_owner_audience_channels_and_edit_link(site):
     assert '<span class="cb-level cb-level-must"' in meta and ">Must</span>" in meta
     assert "**Owner:** Legal" in meta
     assert "**For:** Employees" in meta
-    assert "**Channels:** LinkedIn, X (Twitter)" in meta  # channels by name, not id
+    assert "**Channels:** LinkedIn, X \\(Twitter\\)" in meta  # channels by name, not id
     assert "(https://git.example.com/acme/policy/edit/main/policy/social-media/confidentiality.yaml)" in meta
 
 
