@@ -28,7 +28,10 @@ def switcher(ctx: SiteContext, page: str, jurisdiction: str, target: str | None)
         destination = policy_path(j, target) if target else landing_path(j)
         if target and target not in {p.id for p in ctx.handbooks[j].policies()}:
             destination = landing_path(j)
-        return f"[{label}]({link(page, destination)})"
+        if destination == landing_path(j):
+            return f"[{label}]({link(page, destination)})"
+        # The same policy in another version: the script adds the clause being read as the anchor.
+        return f"[{label}]({link(page, destination)}){{: .cb-same-clause }}"
 
     lines = [f"- **Company-wide:** {entry(GLOBAL)}"] if GLOBAL in ctx.handbooks else []
     for region, members in ctx.regions:

@@ -40,6 +40,7 @@ from clausebook.core.model import GLOBAL
 from clausebook.core.problems import has_errors
 from clausebook.site import safe
 from clausebook.site import search_scope
+from clausebook.site.a11y import accessible_page
 from clausebook.site.options import DEFAULT_NOTICE, RenderOptions
 from clausebook.site.page import Site
 from clausebook.site.render import asset_files, build_site, with_handwritten
@@ -152,11 +153,12 @@ class ClausebookPlugin(BasePlugin[ClausebookConfig]):
         return html
 
     def on_post_page(self, output: str, /, *, page: MkDocsPage, config: MkDocsConfig) -> str:
+        output = accessible_page(output, self.config.search_label)
         if not self.config.search_scope or self.site is None:
             return output
         scope = search_scope.scope_of(page.file.src_uri, self.site.handbooks)
         self.page_urls[page.file.src_uri] = page.url
-        return search_scope.scope_page(output, search_scope.loader_tag(page.url, scope), self.config.search_label)
+        return search_scope.scope_page(output, search_scope.loader_tag(page.url, scope))
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         if not self.config.search_scope or self.site is None:

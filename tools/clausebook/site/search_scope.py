@@ -41,7 +41,6 @@ LOADER = "assets/clausebook/search-scope.js"
 
 # Material's bundle: the first script that is not ours, by its file name.
 _BUNDLE = re.compile(r'<script src="[^"]*assets/javascripts/bundle\.[0-9a-f]+\.min\.js"></script>')
-_DIALOG = '<div class="md-search" data-md-component="search" role="dialog">'
 
 
 def scope_of(src_uri: str, handbooks: Iterable[str]) -> str | None:
@@ -105,15 +104,11 @@ def loader_tag(page_url: str, scope: str | None) -> str:
             f'data-cb-index="{html.escape(relative(index_path(scope)))}"></script>')
 
 
-def scope_page(page_html: str, tag: str, dialog_label: str) -> str:
-    """The page with the loader in front of Material's bundle and a name on the search dialog."""
+def scope_page(page_html: str, tag: str) -> str:
+    """The page with the loader in front of Material's bundle."""
     match = _BUNDLE.search(page_html)
     if match is None:  # not a Material page (or a future Material): leave search as it is
         return page_html
-    labelled = f'{_DIALOG[:-1]} aria-label="{html.escape(dialog_label)}">'
-    page_html = page_html.replace(_DIALOG, labelled, 1)
-    match = _BUNDLE.search(page_html)
-    assert match is not None
     return page_html[:match.start()] + tag + page_html[match.start():]
 
 
