@@ -17,7 +17,7 @@ from typing import NoReturn
 from clausebook import __version__
 from clausebook.core.errors import UsageError
 
-COMMANDS = ("validate", "lint", "resolve", "explain", "diff", "review", "codeowners", "ci", "render", "rules")
+COMMANDS = ("validate", "lint", "resolve", "explain", "diff", "review", "codeowners", "ci", "render", "rules", "matrix")
 
 
 class _Parser(argparse.ArgumentParser):

@@ -24,6 +24,7 @@ from clausebook.outputs import (
     explain,
     github,
     handbook,
+    matrix,
     problems,
     review,
     rules,
@@ -42,6 +43,7 @@ RULE = "rule"  # lint.registry.RuleDoc
 LEGAL_RULE = "legal-rule"  # a jurisdiction's rule, as a mapping
 CHECK_SUMMARY = "check-summary"  # summary.CheckOutcome
 EXPLANATION = "explanation"  # explain.Explanation
+MATRIX = "matrix"  # core.matrix.Matrix
 
 
 @dataclass(frozen=True)
@@ -78,6 +80,10 @@ FORMATS: tuple[Format, ...] = (
     Format(LEGAL_RULE, "json", rules.format_legal_rule_json, "json"),
     Format(CHECK_SUMMARY, "markdown", summary.format_summary, "markdown (a job summary)"),
     Format(EXPLANATION, "text", explain.format_text, "text"),
+    Format(MATRIX, "text", matrix.format_text, "text (a grid and the differences)"),
+    Format(MATRIX, "csv", matrix.format_csv, "csv (one row per cell)"),
+    Format(MATRIX, "json", matrix.format_json, "json (one record per cell)"),
+    Format(MATRIX, "markdown", matrix.format_markdown, "markdown"),
 )
 
 _BY_KEY = {(f.kind, f.name): f for f in FORMATS}
