@@ -58,6 +58,8 @@ def clause_block(ctx: SiteContext, page: str, jurisdiction: str, clause: Resolve
                            collapsible=True), ""]
     if clause.get("references"):
         out += ["**References:** " + references(clause.get("references")), ""]
+    if clause.id in ctx.overlaid_clauses:  # where countries differ, the matrix page says how and why
+        out += [f"[How other countries differ]({link(page, 'matrix.md', clause.id)}){{: .cb-elsewhere }}", ""]
     related_links = [related(ctx, page, jurisdiction, r) for r in clause.get("related") or []]
     if related_links:
         out += ["**Related:** " + " · ".join(related_links), ""]

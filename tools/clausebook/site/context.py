@@ -8,6 +8,7 @@ build, since every page's version switcher lists every jurisdiction.
 
 from __future__ import annotations
 
+import functools
 from typing import Any
 
 from clausebook.core.model import GLOBAL, Repository
@@ -58,6 +59,11 @@ class SiteContext:
     def source(self, path: str | None) -> str | None:
         """A repository file's path as the git host knows it (for edit links)."""
         return self.facts.repo_prefix + path if path else None
+
+    @functools.cached_property
+    def overlaid_clauses(self) -> frozenset[str]:
+        """The clauses some jurisdiction's overlay changes, adds or removes (those the matrix page lists)."""
+        return frozenset(str(o.data.get("clause")) for j in self.repo.jurisdictions.values() for o in j.overlays)
 
     # order ------------------------------------------------------------------
 

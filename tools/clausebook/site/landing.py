@@ -38,6 +38,8 @@ def index_page(ctx: SiteContext) -> Page:
     out += ["## Keeping it current", "",
             f"- [What changed]({link(path, 'changes.md')}): recent changes in each country's version.",
             f"- [Review status]({link(path, 'review.md')}): when each clause was last reviewed and when it is due.",
+            f"- [Where countries differ]({link(path, 'matrix.md')}): every clause in every country, with the "
+            "reason and the law for each change.",
             f"- [Lint rules]({link(path, 'rules.md')}): the checks every change to the policy passes.", ""]
     return Page(path, "Choose your country", page_text(out))
 

@@ -21,6 +21,7 @@ URLs (with MkDocs' directory URLs):
     /global/, /<j>/            a jurisdiction's landing page
     /<j>/<policy>/             one page per policy; each clause at #<clause-id>
     /changes/ /review/ /rules/ what changed, review status, the lint rules
+    /matrix/                   every clause in every version: what changed where, why, which law
 """
 
 from __future__ import annotations
@@ -33,6 +34,7 @@ from clausebook.site.changes_page import changes_page
 from clausebook.site.context import SiteContext, landing_path, policy_path
 from clausebook.site.facts import Facts, gather
 from clausebook.site.landing import index_page, landing_page
+from clausebook.site.matrix_page import matrix_page
 from clausebook.site.options import RenderOptions
 from clausebook.site.page import Page, Site
 from clausebook.site.policy_page import policy_page
@@ -62,7 +64,7 @@ def render_site(workspace: Workspace, facts: Facts, options: RenderOptions | Non
         pages.append(landing_page(ctx, jurisdiction))
         for policy in ctx.handbooks[jurisdiction].policies():
             pages.append(policy_page(ctx, jurisdiction, policy))
-    pages += [changes_page(ctx), review_page(ctx), rules_page(ctx)]
+    pages += [changes_page(ctx), review_page(ctx), matrix_page(ctx), rules_page(ctx)]
     handbooks = [GLOBAL, *ctx.picker_order] if GLOBAL in ctx.handbooks else list(ctx.picker_order)
     return Site({p.path: p for p in pages}, navigation(ctx), handbooks)
 
@@ -86,7 +88,8 @@ def navigation(ctx: SiteContext) -> list:
         nav.append(jurisdiction_entry(GLOBAL))
     for region, members in ctx.regions:
         nav.append({nav_title(region): [jurisdiction_entry(j) for j in members]})
-    nav.append({"Keeping it current": [{"What changed": "changes.md"}, {"Review status": "review.md"}]})
+    nav.append({"Keeping it current": [{"What changed": "changes.md"}, {"Review status": "review.md"},
+                                       {"Where countries differ": "matrix.md"}]})
     nav.append({EDITORS_SECTION: [{"Lint rules": "rules.md"}]})
     return nav
 
