@@ -16,7 +16,12 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from .test_browser import base_url, driver, path_of, wait  # noqa: F401 (fixtures)
+from . import test_browser
+from .test_browser import path_of, wait
+
+# The browser and the served site of `test_browser`, shared rather than started twice.
+base_url = test_browser.base_url
+driver = test_browser.driver
 
 pytestmark = pytest.mark.browser
 
@@ -99,7 +104,7 @@ def test_switching_country_from_a_clause_lands_on_the_same_clause(driver, base_u
         assert 0 <= switcher.rect["y"] - driver.execute_script("return window.scrollY") < 200
         switcher.find_element(By.TAG_NAME, "summary").click()
         germany = switcher.find_element(By.LINK_TEXT, "Germany")
-        wait(driver, lambda d: germany.is_displayed())
+        wait(driver, lambda d, link=germany: link.is_displayed())
         germany.click()
         wait(driver, lambda d: path_of(d) == "/de/social-media/")
         assert urlsplit(driver.current_url).fragment == "monitoring"

@@ -68,7 +68,8 @@ def site(tmp_path):
     root = write_repo(tmp_path / "repo", OVERLAYS)
     workspace = open_worktree(root)
     assert not workspace.problems, workspace.problems
-    return build_site(workspace, RenderOptions(repo_url="https://git.example.com/acme/policy", edit_links=True), with_history=False)
+    options = RenderOptions(repo_url="https://git.example.com/acme/policy", edit_links=True)
+    return build_site(workspace, options, with_history=False)
 
 
 def html(markdown_text: str) -> str:
@@ -223,7 +224,8 @@ def test_edit_links_include_the_folder_inside_the_git_repository(tmp_path):
     write_repo(tmp_path / "mono" / "handbook")
     repo.commit("Handbook in a sub-folder", date="2025-01-02T10:00:00+00:00")
     repo.close()
-    site = build_site(open_worktree(tmp_path / "mono" / "handbook"), RenderOptions(repo_url="https://git.example.com/x", edit_links=True))
+    options = RenderOptions(repo_url="https://git.example.com/x", edit_links=True)
+    site = build_site(open_worktree(tmp_path / "mono" / "handbook"), options)
     assert ("(https://git.example.com/x/edit/main/handbook/policy/social-media/confidentiality.yaml)"
             in site.pages["global/social-media.md"].markdown)
     assert site.pages["de/index.md"].source == "handbook/jurisdictions/de/jurisdiction.yaml"

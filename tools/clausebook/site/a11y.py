@@ -7,9 +7,10 @@ What axe-core reported on the shipped handbook, and the fix for each:
   label holding only an icon, so several navigation landmarks had the same empty name
   (`landmark-unique`): the label gets the section's title as visually hidden text.
 
-Colours (badges, links told apart by more than colour, code and footer contrast)
-and code blocks that scrolled sideways on a phone, out of reach of the keyboard
-(`scrollable-region-focusable`; they wrap now), are fixed in `assets/clausebook.css`. Every repair matches Material's markup
+Colours (badges, links told apart by more than colour, code and footer
+contrast) and code blocks that scrolled sideways on a phone, out of reach of
+the keyboard (`scrollable-region-focusable`; they wrap now), are fixed in
+`assets/clausebook.css`. Every repair matches Material's markup
 exactly and leaves a page it does not recognise unchanged; the axe-core browser
 test catches a Material release that changes it.
 """

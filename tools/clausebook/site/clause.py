@@ -14,8 +14,8 @@ from typing import Any
 from clausebook.core.model import GLOBAL, LEVELS
 from clausebook.core.resolve import Provenance, ResolvedClause
 from clausebook.site import safe
-from clausebook.site.channels import channel_list
 from clausebook.site.blocks import admonition, date_text, link, references
+from clausebook.site.channels import channel_list
 from clausebook.site.context import SiteContext, policy_path
 
 LEVEL_LABELS = {"must": "Must", "should": "Should", "may": "May", "info": "Info"}

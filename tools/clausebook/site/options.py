@@ -14,7 +14,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-
 DEFAULT_NOTICE = ("The content of this handbook is a starting point written from public sources. "
                   "It is not legal advice.")
 

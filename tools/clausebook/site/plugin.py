@@ -38,8 +38,7 @@ from mkdocs.structure.pages import Page as MkDocsPage
 from clausebook.core.errors import UsageError
 from clausebook.core.model import GLOBAL
 from clausebook.core.problems import has_errors
-from clausebook.site import safe
-from clausebook.site import search_scope
+from clausebook.site import safe, search_scope
 from clausebook.site.a11y import accessible_page
 from clausebook.site.options import DEFAULT_NOTICE, RenderOptions
 from clausebook.site.page import Site

@@ -54,9 +54,10 @@ def index_path(scope: str | None) -> str:
     return f"{scope}/{INDEX_NAME}" if scope else SHARED_INDEX
 
 
-def split_index(index: Mapping[str, Any], handbooks: Sequence[str], clause_tags: Mapping[str, Mapping[str, Sequence[str]]],
-                languages: Mapping[str, Sequence[str]] | None = None, shared_with: str | None = None
-                ) -> dict[str, dict[str, Any]]:
+def split_index(index: Mapping[str, Any], handbooks: Sequence[str],
+                clause_tags: Mapping[str, Mapping[str, Sequence[str]]],
+                languages: Mapping[str, Sequence[str]] | None = None,
+                shared_with: str | None = None) -> dict[str, dict[str, Any]]:
     """{site-relative index path: index} for every handbook and for the shared pages.
 
     `clause_tags` is {page URL, e.g. "de/social-media/": {clause id: tags}};
