@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import json
 import logging
+import os
 from pathlib import Path
 
 from mkdocs.config import base
@@ -49,6 +50,7 @@ log = logging.getLogger("mkdocs.plugins.clausebook")
 
 MAX_PROBLEM_LINES = 50
 WATCHED = ("policy", "jurisdictions", "schema")
+HANDBOOKS_ENV = "CLAUSEBOOK_HANDBOOKS"
 
 
 class ClausebookConfig(base.Config):
@@ -64,6 +66,8 @@ class ClausebookConfig(base.Config):
     legal_notice_title = c.Type(str, default="Not legal advice")
     search_scope = c.Type(bool, default=True)  # one search index per handbook, loaded when the reader searches
     search_label = c.Type(str, default="Search this handbook")  # the search dialog's accessible name
+    # Build only these handbooks, comma-separated ("de,fr"); default: $CLAUSEBOOK_HANDBOOKS, else all.
+    handbooks = c.Optional(c.Type(str))
 
 
 class ClausebookPlugin(BasePlugin[ClausebookConfig]):
@@ -76,6 +80,14 @@ class ClausebookPlugin(BasePlugin[ClausebookConfig]):
     def repository_root(self, config: MkDocsConfig) -> Path:
         base_dir = Path(config.config_file_path).parent if config.config_file_path else Path.cwd()
         return (base_dir / self.config.root).resolve() if self.config.root else base_dir.resolve()
+
+    def selected_handbooks(self, known: dict) -> tuple[str, ...]:
+        chosen = self.config.handbooks if self.config.handbooks is not None else os.environ.get(HANDBOOKS_ENV, "")
+        ids = tuple(j.strip() for j in chosen.split(",") if j.strip())
+        unknown = [j for j in ids if j not in known]
+        if unknown:
+            raise PluginError(f"clausebook: unknown handbook {', '.join(unknown)}; known: {', '.join(known)}")
+        return ids
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         self.root = self.repository_root(config)
@@ -100,6 +112,7 @@ class ClausebookPlugin(BasePlugin[ClausebookConfig]):
             edit_links=self.config.edit_links,
             legal_notice=self.config.legal_notice,
             legal_notice_title=self.config.legal_notice_title,
+            only=self.selected_handbooks(workspace.handbooks),
         )
         features = config.theme.get("features")
         if self.config.edit_links and isinstance(features, list) and "content.action.edit" not in features:
