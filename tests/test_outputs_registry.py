@@ -19,6 +19,7 @@ COMMAND_KINDS = {
     ("review", "status"): registry.REVIEW_STATUS,
     ("review", "report"): registry.REVIEW_REPORT,
     ("rules",): registry.RULES,
+    ("matrix",): registry.MATRIX,
 }
 
 
