@@ -181,10 +181,11 @@ def test_switcher_keeps_the_policy_and_marks_the_current_version(site):
 def test_jurisdiction_landing_lists_chain_policies_and_adaptations(site):
     page = site.pages["fr/index.md"].markdown
     assert "**Builds on:** [All countries](../global/index.md) › [European Union](../eu/index.md) › **France**" in page
-    assert "2 clauses differ from the company-wide policy (2 adaptations)." in page
+    # one count that agrees with the policy line below: 1 adapted + 1 not applied
+    assert "2 clauses differ from the company-wide policy: 1 adapted, 1 not applied here." in page
     assert "- **Monitoring**, removed for France: Covered by the CSE agreement." in page
     assert "[Social media policy](social-media.md): 1 clause, 1 adapted here, 1 not applied here." in page
-    assert "| [Confidentiality](social-media.md#confidentiality) | amended | European Union |" in page
+    assert "| [Confidentiality](social-media.md#confidentiality) | amended for European Union |" in page
 
 
 def test_tags_go_to_front_matter(site):
