@@ -78,7 +78,7 @@ def html(markdown_text: str) -> str:
 
 def test_pages_follow_the_url_scheme(site):
     assert set(site.pages) == {
-        "index.md", "changes.md", "review.md", "rules.md",
+        "index.md", "changes.md", "review.md", "rules.md", "matrix.md",
         "global/index.md", "global/social-media.md", "eu/index.md", "eu/social-media.md",
         "de/index.md", "de/social-media.md", "fr/index.md", "fr/social-media.md",
         "us/index.md", "us/social-media.md",

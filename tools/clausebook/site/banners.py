@@ -36,7 +36,7 @@ def switcher(ctx: SiteContext, page: str, jurisdiction: str, target: str | None)
     lines = [f"- **Company-wide:** {entry(GLOBAL)}"] if GLOBAL in ctx.handbooks else []
     for region, members in ctx.regions:
         lines.append(f"- **{safe.plain(region)}:** " + " · ".join(entry(j) for j in members))
-    title = f"Version: {ctx.name(jurisdiction)} (switch country)"
+    title = f"{ctx.name(jurisdiction)} · switch country"  # one line on a phone
     return admonition("abstract cb-switcher", title, "\n".join(lines), collapsible=True)
 
 
