@@ -15,7 +15,13 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m pip install --quiet -e '.[test,bench,dev]'
 	touch $(STAMP)
 
-install: $(STAMP)
+# axe-core for the accessibility tests, from npm at the version package-lock.json pins.
+AXE := node_modules/axe-core/axe.min.js
+$(AXE): package.json package-lock.json
+	npm ci --no-audit --no-fund
+	touch $(AXE)
+
+install: $(STAMP) $(AXE)
 
 validate: $(STAMP)
 	$(BIN)/clausebook validate
@@ -39,13 +45,15 @@ DOCUMENT_DEBS := libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz0b libharfbuzz-subs
 document-deps:
 	apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends $(DOCUMENT_DEBS)
 
+# The preview lives under site_url's path (e.g. /clausebook/), as it will when published.
 serve: $(STAMP)
-	$(BIN)/mkdocs serve
+	@$(BIN)/python -c "import sys, urllib.parse, yaml; c = yaml.load(open('mkdocs.yml'), Loader=yaml.BaseLoader); print('The handbook will be at http://127.0.0.1:8000' + (urllib.parse.urlsplit(c.get('site_url') or '/').path or '/'))"
+	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
 
 render: $(STAMP)
 	$(BIN)/clausebook render --out build/pages
 
-test: $(STAMP)
+test: $(STAMP) $(AXE)
 	$(BIN)/python -m pytest
 
 # The property tests with a long budget (make test runs them briefly).

@@ -24,6 +24,7 @@ COMMAND_KINDS = {
     ("release",): registry.RELEASE,
     ("ack", "manifest"): registry.ACK_MANIFEST,
     ("ack", "check"): registry.ACK_CHECK,
+    ("matrix",): registry.MATRIX,
 }
 
 

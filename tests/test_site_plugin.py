@@ -60,7 +60,7 @@ append: The listening tool needs a works agreement (Betriebsvereinbarung) first.
 def make_repo(root) -> GitRepo:
     """Base at 2024-01-10, a German overlay at 2024-03-01, a review of monitoring at 2025-06-01 (HEAD)."""
     repo = GitRepo(root)
-    write_mkdocs(root, repo_url="https://git.example.com/acme/policy", edit_branch="trunk")
+    write_mkdocs(root, repo_url="https://git.example.com/acme/policy", edit_branch="trunk", edit_links=True)
     repo.commit("Add the social media policy", FILES, date="2024-01-10T09:00:00+00:00", base=True)
     repo.commit("Germany: works council for monitoring",
                 {"jurisdictions/de/overlays/monitoring.yaml": GERMAN_NOTE}, date="2024-03-01T09:00:00+00:00")
@@ -111,7 +111,7 @@ def test_owner_audience_channels_and_dates(built):
     block = clause_block(read(site, "global/social-media/"), "confidentiality")
     assert "<strong>Owner:</strong> Legal" in block
     assert "<strong>For:</strong> Employees" in block
-    assert "<strong>Channels:</strong> linkedin" in block
+    assert "<strong>Channels:</strong> LinkedIn" in block  # by name, not id
     assert "<strong>Last reviewed:</strong> 2024-01-10" in block
     base = clause_block(read(site, "global/social-media/"), "monitoring")
     assert "<strong>Last reviewed:</strong> 2025-06-01" in base
@@ -175,8 +175,9 @@ def test_switcher_stays_on_the_policy(built):
     _, site = built
     page = article(read(site, "de/social-media/"))
     switcher = page[page.index('<details class="abstract cb-switcher">'):page.index("</details>")]
-    assert '<a href="../../fr/social-media/">France</a>' in switcher
-    assert '<a href="../../us/social-media/">United States</a>' in switcher
+    # the script adds the clause being read to these links (see test_handbook_browser)
+    assert '<a class="cb-same-clause" href="../../fr/social-media/">France</a>' in switcher
+    assert '<a class="cb-same-clause" href="../../us/social-media/">United States</a>' in switcher
     assert "<strong>Germany</strong> (this version)" in switcher
 
 

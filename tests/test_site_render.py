@@ -68,7 +68,8 @@ def site(tmp_path):
     root = write_repo(tmp_path / "repo", OVERLAYS)
     workspace = open_worktree(root)
     assert not workspace.problems, workspace.problems
-    return build_site(workspace, RenderOptions(repo_url="https://git.example.com/acme/policy"), with_history=False)
+    options = RenderOptions(repo_url="https://git.example.com/acme/policy", edit_links=True)
+    return build_site(workspace, options, with_history=False)
 
 
 def html(markdown_text: str) -> str:
@@ -77,7 +78,7 @@ def html(markdown_text: str) -> str:
 
 def test_pages_follow_the_url_scheme(site):
     assert set(site.pages) == {
-        "index.md", "changes.md", "versions.md", "review.md", "rules.md",
+        "index.md", "changes.md", "versions.md", "review.md", "rules.md", "matrix.md",
         "global/index.md", "global/social-media.md", "eu/index.md", "eu/social-media.md",
         "de/index.md", "de/social-media.md", "fr/index.md", "fr/social-media.md",
         "us/index.md", "us/social-media.md",
@@ -86,7 +87,7 @@ def test_pages_follow_the_url_scheme(site):
 
 def test_navigation_groups_jurisdictions_by_region_with_the_base_first(site):
     titles = [next(iter(entry)) for entry in site.nav]
-    assert titles == ["Home", "All countries", "Europe", "North America", "Keeping it current"]
+    assert titles == ["Home", "All countries", "Europe", "North America", "Keeping it current", "For policy editors"]
     europe = site.nav[2]["Europe"]
     # parents before children, siblings by name; a child without a region takes its parent's
     assert [next(iter(e)) for e in europe] == ["European Union", "France", "Germany"]
@@ -112,11 +113,11 @@ def test_each_clause_is_a_heading_anchored_at_its_id(site):
 
 def test_clause_shows_level_owner_audience_channels_and_edit_link(site):
     page = site.pages["global/social-media.md"].markdown
-    meta = page[page.index("{#confidentiality}"):page.index("{: .cb-meta }")]
+    meta = page[page.index("{#confidentiality}"):page.index("{: .cb-meta data-search-exclude }")]
     assert '<span class="cb-level cb-level-must"' in meta and ">Must</span>" in meta
     assert "**Owner:** Legal" in meta
     assert "**For:** Employees" in meta
-    assert "**Channels:** linkedin, x" in meta
+    assert "**Channels:** LinkedIn, X \\(Twitter\\)" in meta  # channels by name, not id
     assert "(https://git.example.com/acme/policy/edit/main/policy/social-media/confidentiality.yaml)" in meta
 
 
@@ -180,10 +181,11 @@ def test_switcher_keeps_the_policy_and_marks_the_current_version(site):
 def test_jurisdiction_landing_lists_chain_policies_and_adaptations(site):
     page = site.pages["fr/index.md"].markdown
     assert "**Builds on:** [All countries](../global/index.md) › [European Union](../eu/index.md) › **France**" in page
-    assert "2 clauses differ from the company-wide policy (2 adaptations)." in page
+    # one count that agrees with the policy line below: 1 adapted + 1 not applied
+    assert "2 clauses differ from the company-wide policy: 1 adapted, 1 not applied here." in page
     assert "- **Monitoring**, removed for France: Covered by the CSE agreement." in page
     assert "[Social media policy](social-media.md): 1 clause, 1 adapted here, 1 not applied here." in page
-    assert "| [Confidentiality](social-media.md#confidentiality) | amended | European Union |" in page
+    assert "| [Confidentiality](social-media.md#confidentiality) | amended for European Union |" in page
 
 
 def test_tags_go_to_front_matter(site):
@@ -223,7 +225,8 @@ def test_edit_links_include_the_folder_inside_the_git_repository(tmp_path):
     write_repo(tmp_path / "mono" / "handbook")
     repo.commit("Handbook in a sub-folder", date="2025-01-02T10:00:00+00:00")
     repo.close()
-    site = build_site(open_worktree(tmp_path / "mono" / "handbook"), RenderOptions(repo_url="https://git.example.com/x"))
+    options = RenderOptions(repo_url="https://git.example.com/x", edit_links=True)
+    site = build_site(open_worktree(tmp_path / "mono" / "handbook"), options)
     assert ("(https://git.example.com/x/edit/main/handbook/policy/social-media/confidentiality.yaml)"
             in site.pages["global/social-media.md"].markdown)
     assert site.pages["de/index.md"].source == "handbook/jurisdictions/de/jurisdiction.yaml"

@@ -66,7 +66,7 @@ def test_render_config_has_the_nav_and_no_plugin(rendered):
     config = yaml.safe_load((out / "mkdocs.yml").read_text(encoding="utf-8"))
     assert "clausebook" not in str(config["plugins"])
     assert config["nav"][0] == {"Home": "index.md"}
-    assert "about.md" in config["nav"]
+    assert {"About this handbook": "about.md"} in config["nav"]
     assert "assets/clausebook/clausebook.css" in config["extra_css"]
     assert "content.action.edit" not in config["theme"]["features"]
 

@@ -29,6 +29,7 @@ from clausebook.outputs import (
     explain,
     github,
     handbook,
+    matrix,
     problems,
     release,
     review,
@@ -55,6 +56,7 @@ TRANSLATION_STATUS = "translation-status"  # Sequence[translate.status.HandbookS
 RELEASE = "release"  # release.Plan; also takes dry_run=, tagged=
 ACK_MANIFEST = "ack-manifest"  # acknowledgements.manifest()
 ACK_CHECK = "ack-check"  # acknowledgements.Verdict
+MATRIX = "matrix"  # core.matrix.Matrix
 
 
 @dataclass(frozen=True)
@@ -103,6 +105,10 @@ FORMATS: tuple[Format, ...] = (
     Format(ACK_MANIFEST, "json", acknowledgements.format_manifest_json, "json"),
     Format(ACK_CHECK, "text", acknowledgements.format_check_text, "text"),
     Format(ACK_CHECK, "json", acknowledgements.format_check_json, "json"),
+    Format(MATRIX, "text", matrix.format_text, "text (a grid and the differences)"),
+    Format(MATRIX, "csv", matrix.format_csv, "csv (one row per cell)"),
+    Format(MATRIX, "json", matrix.format_json, "json (one record per cell)"),
+    Format(MATRIX, "markdown", matrix.format_markdown, "markdown"),
 )
 
 _BY_KEY = {(f.kind, f.name): f for f in FORMATS}

@@ -9,11 +9,13 @@ from clausebook.site.context import GLOBAL_NAME, SiteContext, landing_path, poli
 
 
 def notice(ctx: SiteContext, page: str) -> str:
-    text = ("The content of this handbook is a starting point written from public sources. "
-            "It is not legal advice.")
+    """The legal notice the company configured (`legal_notice`), or "" when it chose none."""
+    if not ctx.options.legal_notice.strip():
+        return ""
+    text = safe.markdown(ctx.options.legal_notice)
     if ctx.options.about_page:
         text += f" [About this handbook]({link(page, ctx.options.about_page)})"
-    return admonition("warning cb-notice", "Not legal advice", text)
+    return admonition("warning cb-notice", ctx.options.legal_notice_title, text)
 
 
 def switcher(ctx: SiteContext, page: str, jurisdiction: str, target: str | None) -> str:
@@ -26,12 +28,15 @@ def switcher(ctx: SiteContext, page: str, jurisdiction: str, target: str | None)
         destination = policy_path(j, target) if target else landing_path(j)
         if target and target not in {p.id for p in ctx.handbooks[j].policies()}:
             destination = landing_path(j)
-        return f"[{label}]({link(page, destination)})"
+        if destination == landing_path(j):
+            return f"[{label}]({link(page, destination)})"
+        # The same policy in another version: the script adds the clause being read as the anchor.
+        return f"[{label}]({link(page, destination)}){{: .cb-same-clause }}"
 
     lines = [f"- **Company-wide:** {entry(GLOBAL)}"] if GLOBAL in ctx.handbooks else []
     for region, members in ctx.regions:
         lines.append(f"- **{safe.plain(region)}:** " + " · ".join(entry(j) for j in members))
-    title = f"Version: {ctx.name(jurisdiction)} (switch country)"
+    title = f"{ctx.name(jurisdiction)} · switch country"  # one line on a phone
     return admonition("abstract cb-switcher", title, "\n".join(lines), collapsible=True)
 
 

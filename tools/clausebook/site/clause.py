@@ -15,6 +15,7 @@ from clausebook.core.model import GLOBAL, LEVELS
 from clausebook.core.resolve import Provenance, ResolvedClause
 from clausebook.site import safe
 from clausebook.site.blocks import admonition, date_text, link, references
+from clausebook.site.channels import channel_list
 from clausebook.site.context import SiteContext, policy_path
 from clausebook.site.upcoming import upcoming_block
 
@@ -59,6 +60,8 @@ def clause_block(ctx: SiteContext, page: str, jurisdiction: str, clause: Resolve
                            collapsible=True), ""]
     if clause.get("references"):
         out += ["**References:** " + references(clause.get("references")), ""]
+    if clause.id in ctx.overlaid_clauses:  # where countries differ, the matrix page says how and why
+        out += [f"[How other countries differ]({link(page, 'matrix.md', clause.id)}){{: .cb-elsewhere }}", ""]
     related_links = [related(ctx, page, jurisdiction, r) for r in clause.get("related") or []]
     if related_links:
         out += ["**Related:** " + " · ".join(related_links), ""]
@@ -81,8 +84,7 @@ def meta_line(ctx: SiteContext, clause: ResolvedClause) -> str:
     parts.append(f"**For:** {who}")
     channels = clause.get("channels")
     if channels:
-        parts.append("**Channels:** " + ("all" if list(channels) == ["all"] else
-                                         ", ".join(safe.plain(c) for c in channels)))
+        parts.append("**Channels:** " + ("all" if list(channels) == ["all"] else safe.plain(channel_list(channels))))
     if clause.get("effective"):
         parts.append(f"**Effective:** {date_text(clause.get('effective'))}")
     review = ctx.reviews.get(clause.id)
@@ -90,10 +92,12 @@ def meta_line(ctx: SiteContext, clause: ResolvedClause) -> str:
         parts.append(f"**Last reviewed:** {review.last_reviewed.date.isoformat()}")
     elif review is not None:
         parts.append("**Last reviewed:** unknown")
+    line = " · ".join(parts)
     edit = ctx.options.edit_url(ctx.facts.repo_prefix + clause.path)
-    if edit:
-        parts.append(f"[Edit this clause]({edit}){{: .cb-edit }}")
-    return " · ".join(parts) + "\n{: .cb-meta }"
+    if edit:  # the separator goes with the link, so a printed page (no edit link) ends cleanly
+        line += f'<span class="cb-edit"> · </span>[Edit this clause]({edit}){{: .cb-edit }}'
+    # Excluded from search, so a result's preview is the clause's text rather than this line.
+    return line + "\n{: .cb-meta data-search-exclude }"
 
 
 def note(kind: str, text: str | None, reason: str | None, refs: Iterable[Any] | None, title: str) -> str:

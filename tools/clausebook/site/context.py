@@ -8,6 +8,7 @@ build, since every page's version switcher lists every jurisdiction.
 
 from __future__ import annotations
 
+import functools
 from typing import Any
 
 from clausebook.core.model import GLOBAL, Repository
@@ -39,6 +40,11 @@ class SiteContext:
         self.options = options
         self.reviews = facts.review_by_clause
         self.jurisdictions = [j for j in self.repo.jurisdiction_ids() if j in self.handbooks]
+        if options.only:  # one handbook alone: it, the versions it builds on, and the base
+            wanted = {GLOBAL, *(a for j in options.only if j in self.handbooks for a in self.repo.ancestors(j))}
+            wanted |= set(options.only)
+            self.jurisdictions = [j for j in self.jurisdictions if j in wanted]
+            self.handbooks = {j: h for j, h in self.handbooks.items() if j in wanted}
         self.tree_order = self._tree_order()
         self.regions = self._regions()
         # Every jurisdiction as the picker lists them: region by region, parents before children.
@@ -58,6 +64,12 @@ class SiteContext:
     def source(self, path: str | None) -> str | None:
         """A repository file's path as the git host knows it (for edit links)."""
         return self.facts.repo_prefix + path if path else None
+
+    @functools.cached_property
+    def overlaid_clauses(self) -> frozenset[str]:
+        """The clauses some jurisdiction's overlay changes, adds or removes (those the matrix page lists)."""
+        return frozenset(str(o.data.get("clause")) for j in self.jurisdictions if j in self.repo.jurisdictions
+                         for o in self.repo.jurisdictions[j].overlays)
 
     # order ------------------------------------------------------------------
 

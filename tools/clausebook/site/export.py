@@ -20,9 +20,9 @@ from typing import Any
 
 from clausebook.core.errors import UsageError
 from clausebook.outputs.yaml_text import dump_mkdocs_config, read_mkdocs_config
-from clausebook.site.options import RenderOptions
+from clausebook.site.options import DEFAULT_NOTICE, RenderOptions
 from clausebook.site.page import Site
-from clausebook.site.render import asset_files, build_site
+from clausebook.site.render import asset_files, build_site, with_handwritten
 from clausebook.workspace import Workspace
 
 MARKER = ".clausebook-render"
@@ -85,6 +85,9 @@ def options_from_config(config: dict[str, Any], docs_dir: Path) -> RenderOptions
         edit_url_template=str(options.get("edit_url_template", RenderOptions.edit_url_template)),
         about_page="about.md" if (docs_dir / "about.md").is_file() else None,
         changes_limit=int(options.get("changes_limit", RenderOptions.changes_limit)),
+        edit_links=bool(options.get("edit_links", False)),
+        legal_notice=str(options.get("legal_notice", DEFAULT_NOTICE)),
+        legal_notice_title=str(options.get("legal_notice_title", RenderOptions.legal_notice_title)),
     )
 
 
@@ -146,7 +149,7 @@ def write(out_dir: Path, site: Site, config: dict[str, Any], docs_dir: Path | No
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_bytes(content)
         written.append(target)
-    nav = site.nav + handwritten
+    nav = with_handwritten(site.nav, handwritten)
     text = dump_mkdocs_config(export_config(config, nav))
     (out_dir / "mkdocs.yml").write_text("# Written by `clausebook render`; regenerate rather than edit.\n" + text,
                                         encoding="utf-8")

@@ -11,7 +11,7 @@ from clausebook.core.model import GLOBAL
 from clausebook.core.resolve import Provenance, ResolvedClause
 from clausebook.site import safe
 from clausebook.site.banners import notice, switcher
-from clausebook.site.blocks import front_matter, link, page_text, reference, references
+from clausebook.site.blocks import front_matter, link, page_text, reference, references, table_cell
 from clausebook.site.context import GLOBAL_TITLE, SiteContext, landing_path, policy_path
 from clausebook.site.page import Page
 
@@ -38,6 +38,8 @@ def index_page(ctx: SiteContext) -> Page:
     out += ["## Keeping it current", "",
             f"- [What changed]({link(path, 'changes.md')}): recent changes in each country's version.",
             f"- [Review status]({link(path, 'review.md')}): when each clause was last reviewed and when it is due.",
+            f"- [Where countries differ]({link(path, 'matrix.md')}): every clause in every country, with the "
+            "reason and the law for each change.",
             f"- [Lint rules]({link(path, 'rules.md')}): the checks every change to the policy passes.", ""]
     return Page(path, "Choose your country", page_text(out))
 
@@ -97,18 +99,25 @@ def what_differs(ctx: SiteContext, path: str, jurisdiction: str, found: list[Ada
     out = ["## What differs here", ""]
     if not found:
         return out + ["Nothing: this version is the company-wide policy as it is.", ""]
-    count = len({(a[0].id if a[0] else a[3]) for a in found})
-    out += [f"{count} clause{'s' if count != 1 else ''} differ{'s' if count == 1 else ''} from the "
-            f"company-wide policy ({len(found)} adaptation{'s' if len(found) != 1 else ''}).", ""]
-    kept = [(clause, policy_id, step, title) for clause, policy_id, step, title in found if clause is not None]
-    if kept:
-        out += ["| Clause | Change | By |", "|---|---|---|"]
-        for clause, policy_id, step, title in kept:
-            target = link(path, policy_path(jurisdiction, policy_id), clause.id)
-            out.append(f"| [{safe.plain(title)}]({target}) | {ACTION_VERBS.get(step.action, step.action)} "
-                       f"| {safe.plain(ctx.name(step.jurisdiction))} |")
-        out.append("")
+    # One count, one row per clause: a clause changed at two levels (Europe, then Germany) is one clause.
+    kept: dict[str, list[Adaptation]] = {}
+    for adaptation in found:
+        if adaptation[0] is not None:
+            kept.setdefault(adaptation[0].id, []).append(adaptation)
     dropped = [a for a in found if a[0] is None]
+    count = len(kept) + len(dropped)
+    out += [f"{count} clause{'s' if count != 1 else ''} differ{'s' if count == 1 else ''} from the "
+            f"company-wide policy: {len(kept)} adapted, {len(dropped)} not applied here.", ""]
+    if kept:
+        out += ["| Clause | Change |", "|---|---|"]
+        for steps in kept.values():
+            clause, policy_id, _, title = steps[0]
+            assert clause is not None
+            target = link(path, policy_path(jurisdiction, policy_id), clause.id)
+            changes = ", ".join(f"{ACTION_VERBS.get(step.action, step.action)} for "
+                                f"{safe.plain(ctx.name(step.jurisdiction))}" for _, _, step, _ in steps)
+            out.append(f"| [{safe.plain(title)}]({target}) | {table_cell(changes)} |")
+        out.append("")
     if dropped:
         out += ["**Clauses that do not apply here:**", ""]
         for _, _, step, title in dropped:

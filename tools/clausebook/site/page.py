@@ -15,6 +15,7 @@ class Page:
     title: str  # plain text
     markdown: str
     source: str | None = None  # the file its edit button opens, relative to the git work tree
+    clause_tags: dict[str, tuple[str, ...]] = field(default_factory=dict)  # {clause id: its tags}, for search
 
 
 @dataclass
@@ -22,6 +23,7 @@ class Site:
     pages: dict[str, Page]
     nav: list  # MkDocs `nav` structure (titles HTML-escaped, as MkDocs templates print them raw)
     files: dict[str, bytes] = field(default_factory=dict)  # other published files: manifests, feeds
+    handbooks: list[str] = field(default_factory=list)  # the jurisdictions with a handbook, `global` first
 
     def markdown(self) -> dict[str, str]:
         return {path: page.markdown for path, page in self.pages.items()}

@@ -12,18 +12,26 @@ with validation errors fails the build with the problem lines (a
 build succeeded (`site/staging.py`); an error, `--strict` failing, Ctrl-C or
 SIGTERM leave the previous site as it was.
 
+Search is scoped per handbook (`site/search_scope.py`): after Material's
+search plugin wrote its one index, this plugin writes one per handbook and
+puts a small loader in front of Material's bundle on every page.
+
     plugins:
       - search
       - tags
       - clausebook:
-          repo_url: https://github.com/example/clausebook   # default: mkdocs' repo_url
+          edit_links: false           # true: "Edit this clause" links (an editors' build)
+          repo_url: https://github.com/example/clausebook   # where edit links point; default: mkdocs' repo_url
           edit_branch: main
+          legal_notice: "..."         # Markdown; "" for none
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import json
 import logging
+import os
 from pathlib import Path
 
 from mkdocs.config import base
@@ -35,13 +43,15 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page as MkDocsPage
 
 from clausebook.core.errors import UsageError
+from clausebook.core.model import GLOBAL
 from clausebook.core.problems import has_errors
 from clausebook.interrupts import Handler, restore_terminate, terminate_as_interrupt
 from clausebook.outputs.terminal import one_line
-from clausebook.site import safe
-from clausebook.site.options import RenderOptions
+from clausebook.site import safe, search_scope
+from clausebook.site.a11y import accessible_page
+from clausebook.site.options import DEFAULT_NOTICE, RenderOptions
 from clausebook.site.page import Site
-from clausebook.site.render import asset_files, build_site
+from clausebook.site.render import asset_files, build_site, with_handwritten
 from clausebook.site.staging import StagedSite
 from clausebook.workspace import open_worktree
 
@@ -49,6 +59,7 @@ log = logging.getLogger("mkdocs.plugins.clausebook")
 
 MAX_PROBLEM_LINES = 50
 WATCHED = ("policy", "jurisdictions", "schema")
+HANDBOOKS_ENV = "CLAUSEBOOK_HANDBOOKS"
 
 
 class ClausebookConfig(base.Config):
@@ -59,6 +70,13 @@ class ClausebookConfig(base.Config):
     history = c.Type(bool, default=True)  # read git history for dates, changes and review status
     changes_limit = c.Type(int, default=20)  # changes listed per jurisdiction on the changes page
     nav = c.Type(bool, default=True)  # set the navigation when mkdocs.yml has no `nav`
+    edit_links = c.Type(bool, default=False)  # edit links on clauses and pages: for editors, not employees
+    legal_notice = c.Type(str, default=DEFAULT_NOTICE)  # Markdown shown on landing pages; "" for none
+    legal_notice_title = c.Type(str, default="Not legal advice")
+    search_scope = c.Type(bool, default=True)  # one search index per handbook, loaded when the reader searches
+    search_label = c.Type(str, default="Search this handbook")  # the search dialog's accessible name
+    # Build only these handbooks, comma-separated ("de,fr"); default: $CLAUSEBOOK_HANDBOOKS, else all.
+    handbooks = c.Optional(c.Type(str))
     in_force_on = c.Optional(c.Type(str))  # YYYY-MM-DD: show the text in force that day; default: the build's day
 
 
@@ -94,10 +112,19 @@ class ClausebookPlugin(BasePlugin[ClausebookConfig]):
             self.staged = None
             restore_terminate(self.previous_terminate)
             self.previous_terminate = None
+        self.page_urls: dict[str, str] = {}  # docs path -> page URL, as MkDocs built it
 
     def repository_root(self, config: MkDocsConfig) -> Path:
         base_dir = Path(config.config_file_path).parent if config.config_file_path else Path.cwd()
         return (base_dir / self.config.root).resolve() if self.config.root else base_dir.resolve()
+
+    def selected_handbooks(self, known: dict) -> tuple[str, ...]:
+        chosen = self.config.handbooks if self.config.handbooks is not None else os.environ.get(HANDBOOKS_ENV, "")
+        ids = tuple(j.strip() for j in chosen.split(",") if j.strip())
+        unknown = [j for j in ids if j not in known]
+        if unknown:
+            raise PluginError(f"clausebook: unknown handbook {', '.join(unknown)}; known: {', '.join(known)}")
+        return ids
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         self.root = self.repository_root(config)
@@ -121,7 +148,14 @@ class ClausebookPlugin(BasePlugin[ClausebookConfig]):
             changes_limit=self.config.changes_limit,
             site_url=config.site_url or None,
             in_force_on=_day(self.config.in_force_on),
+            edit_links=self.config.edit_links,
+            legal_notice=self.config.legal_notice,
+            legal_notice_title=self.config.legal_notice_title,
+            only=self.selected_handbooks(workspace.handbooks),
         )
+        features = config.theme.get("features")
+        if self.config.edit_links and isinstance(features, list) and "content.action.edit" not in features:
+            features.append("content.action.edit")  # the page's own edit button, in an editors' build
         self.site = build_site(workspace, self.options, with_history=self.config.history)
         for path in asset_files():
             if path.endswith(".css") and path not in config.extra_css:
@@ -139,6 +173,7 @@ class ClausebookPlugin(BasePlugin[ClausebookConfig]):
 
     @event_priority(-100)  # after every other plugin has written its files (search index, sitemap)
     def on_post_build(self, *, config: MkDocsConfig) -> None:
+        self.scope_search(Path(config.site_dir))
         if self.staged is not None:
             self.staged.ready = True
 
@@ -157,17 +192,20 @@ class ClausebookPlugin(BasePlugin[ClausebookConfig]):
         for path, content in {**self.site.files, **asset_files()}.items():
             if files.get_file_from_path(path) is None:
                 files.append(File.generated(config, path, content=content))
+        if self.config.search_scope and files.get_file_from_path(search_scope.LOADER) is None:
+            files.append(File.generated(config, search_scope.LOADER, content=search_scope.loader_script()))
         if config.nav is None and self.config.nav:
             generated = set(self.site.pages)
             handwritten = sorted(f.src_uri for f in files.documentation_pages()
                                  if f.src_uri not in generated and f.generated_by is None)
-            config.nav = self.site.nav + handwritten
+            config.nav = with_handwritten(self.site.nav, handwritten, self.options.about_page)
         return files
 
     def on_page_markdown(self, markdown: str, /, *, page: MkDocsPage, config: MkDocsConfig, files: Files) -> str:
         generated = self.site.pages.get(page.file.src_uri) if self.site else None
-        if generated is not None and page.file.generated_by is not None and generated.source:
-            page.edit_url = self.options.edit_url(generated.source)
+        if generated is not None and page.file.generated_by is not None:
+            # Employees cannot use an edit button: a generated page has one only in an editors' build.
+            page.edit_url = self.options.edit_url(generated.source) if generated.source else None
         return markdown
 
     def on_page_content(self, html: str, /, *, page: MkDocsPage, config: MkDocsConfig, files: Files) -> str:
@@ -179,6 +217,29 @@ class ClausebookPlugin(BasePlugin[ClausebookConfig]):
                 raise PluginError(f"clausebook: {page.file.src_uri} would contain unsafe markup "
                                   f"({'; '.join(found)}); please report this as a bug")
         return html
+
+    def on_post_page(self, output: str, /, *, page: MkDocsPage, config: MkDocsConfig) -> str:
+        output = accessible_page(output, self.config.search_label)
+        if not self.config.search_scope or self.site is None:
+            return output
+        scope = search_scope.scope_of(page.file.src_uri, self.site.handbooks)
+        self.page_urls[page.file.src_uri] = page.url
+        return search_scope.scope_page(output, search_scope.loader_tag(page.url, scope))
+
+    def scope_search(self, site_dir: Path) -> None:
+        """One search index per handbook, cut from the one Material's search plugin wrote."""
+        if not self.config.search_scope or self.site is None:
+            return
+        full = site_dir / search_scope.MATERIAL_INDEX
+        if not full.is_file():  # no search plugin, or another one: nothing to scope
+            return
+        index = json.loads(full.read_text(encoding="utf-8"))
+        clause_tags = {self.page_urls.get(path, ""): page.clause_tags for path, page in self.site.pages.items()
+                       if page.clause_tags}
+        for path, scoped in search_scope.split_index(index, self.site.handbooks, clause_tags,
+                                                     shared_with=GLOBAL).items():
+            (site_dir / path).parent.mkdir(parents=True, exist_ok=True)
+            (site_dir / path).write_text(search_scope.dump(scoped), encoding="utf-8")
 
     def on_serve(self, server, /, *, config: MkDocsConfig, builder):  # type: ignore[no-untyped-def]
         root = self.root or self.repository_root(config)

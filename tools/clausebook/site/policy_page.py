@@ -34,4 +34,5 @@ def policy_page(ctx: SiteContext, jurisdiction: str, policy: ResolvedPolicy) -> 
         for clause in section.clauses:
             out += [clause_block(ctx, path, jurisdiction, clause), ""]
     source = ctx.repo.policies[policy.id].path if policy.id in ctx.repo.policies else None
-    return Page(path, title, page_text(out), ctx.source(source))
+    clause_tags = {c.id: tuple(str(t) for t in c.get("tags") or [] if isinstance(t, str)) for c in policy.clauses()}
+    return Page(path, title, page_text(out), ctx.source(source), {k: v for k, v in clause_tags.items() if v})

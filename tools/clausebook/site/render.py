@@ -24,6 +24,7 @@ URLs (with MkDocs' directory URLs):
     /versions/                 releases, their material changes and manifests
     /<j>/feed.xml              Atom feed of the handbook's material changes
     /<j>/acknowledgements/<version>.json, latest.json   acknowledgement manifests
+    /matrix/                   every clause in every version: what changed where, why, which law
 """
 
 from __future__ import annotations
@@ -37,6 +38,7 @@ from clausebook.site.context import SiteContext, landing_path, policy_path
 from clausebook.site.facts import Facts, gather
 from clausebook.site.feed import feed_path, feed_xml
 from clausebook.site.landing import index_page, landing_page
+from clausebook.site.matrix_page import matrix_page
 from clausebook.site.options import RenderOptions
 from clausebook.site.page import Page, Site
 from clausebook.site.policy_page import policy_page
@@ -49,6 +51,9 @@ from clausebook.workspace import Workspace
 # Shipped with the package and added to every site (badges, switcher, print).
 ASSETS = ("clausebook.css", "clausebook.js")
 ASSET_DIR = "assets/clausebook"
+# The navigation section for the people who change the policy, apart from what employees read;
+# hand-written pages other than the about page join it.
+EDITORS_SECTION = "For policy editors"
 
 
 def asset_files() -> dict[str, bytes]:
@@ -69,11 +74,12 @@ def render_site(workspace: Workspace, facts: Facts, options: RenderOptions | Non
         pages.append(landing_page(ctx, jurisdiction))
         for policy in ctx.handbooks[jurisdiction].policies():
             pages.append(policy_page(ctx, jurisdiction, policy))
-    pages += [changes_page(ctx), versions_page(ctx, time), review_page(ctx), rules_page(ctx)]
+    pages += [changes_page(ctx), versions_page(ctx, time), review_page(ctx), matrix_page(ctx), rules_page(ctx)]
     files = time.files()
     if facts.history is not None:
         files.update({feed_path(j): feed_xml(ctx, time, j, options.site_url) for j in ctx.jurisdictions})
-    return Site({p.path: p for p in pages}, navigation(ctx), files)
+    handbooks = [GLOBAL, *ctx.picker_order] if GLOBAL in ctx.handbooks else list(ctx.picker_order)
+    return Site({p.path: p for p in pages}, navigation(ctx), files=files, handbooks=handbooks)
 
 
 def build_site(workspace: Workspace, options: RenderOptions | None = None, with_history: bool = True) -> Site:
@@ -99,5 +105,23 @@ def navigation(ctx: SiteContext) -> list:
         nav.append({nav_title(region): [jurisdiction_entry(j) for j in members]})
     nav.append({"Keeping it current": [{"What changed": "changes.md"}, {"Versions": "versions.md"},
                                        {"Review status": "review.md"},
-                                       {"Lint rules": "rules.md"}]})
+                                       {"Where countries differ": "matrix.md"}]})
+    nav.append({EDITORS_SECTION: [{"Lint rules": "rules.md"}]})
     return nav
+
+
+def with_handwritten(nav: list, handwritten: list[str], about_page: str | None = "about.md") -> list:
+    """The navigation with the hand-written pages: the about page for everyone, the rest for editors.
+
+    Hand-written pages are the project's own (how to edit, the CI setup), so
+    they join the editors' section rather than the employees' navigation.
+    """
+    out = [dict(entry) if isinstance(entry, dict) else entry for entry in nav]
+    editors = [p for p in handwritten if p != about_page]
+    if about_page in handwritten:
+        out.insert(1, {"About this handbook": about_page})
+    for entry in out:
+        if isinstance(entry, dict) and EDITORS_SECTION in entry:
+            entry[EDITORS_SECTION] = [*entry[EDITORS_SECTION], *editors]
+            return out
+    return out + editors
