@@ -98,6 +98,7 @@ class ClausebookPlugin(BasePlugin[ClausebookConfig]):
         self.dirty = False
         self.staged: StagedSite | None = None
         self.previous_terminate: Handler = None
+        self.page_urls: dict[str, str] = {}  # docs path -> page URL, as MkDocs built it
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.command, self.dirty = command, dirty
@@ -112,7 +113,6 @@ class ClausebookPlugin(BasePlugin[ClausebookConfig]):
             self.staged = None
             restore_terminate(self.previous_terminate)
             self.previous_terminate = None
-        self.page_urls: dict[str, str] = {}  # docs path -> page URL, as MkDocs built it
 
     def repository_root(self, config: MkDocsConfig) -> Path:
         base_dir = Path(config.config_file_path).parent if config.config_file_path else Path.cwd()
