@@ -111,9 +111,9 @@ def test_out_dir_writes_every_handbook_where_the_site_links_it(run, tagged, tmp_
 @pytest.mark.parametrize("argv, message", [
     (["pdf", "-j", "xx", "--out", "x.pdf"], "unknown jurisdiction 'xx'"),
     (["pdf", "--out", "x.pdf"], "--out writes one handbook"),
-    (["pdf", "-j", "de", "--out", "x.pdf", "--at", "no-such-rev"], "unknown revision"),
-    (["pdf", "-j", "de", "--out", "x.pdf", "--at", "2024-01-01"], "no commit on or before"),
-    (["pdf", "-j", "de", "--out", "x.pdf", "--at", "2025-02-30"], "not a date"),
+    (["pdf", "-j", "de", "--out", "x.pdf", "--at", "no-such-rev"], "unknown git revision 'no-such-rev'"),
+    (["pdf", "-j", "de", "--out", "x.pdf", "--at", "2024-01-01"], "is before the first commit"),
+    (["pdf", "-j", "de", "--out", "x.pdf", "--at", "2025-02-30"], "is not a valid date"),
     (["pdf", "-j", "de", "--out", "missing/x.pdf"], "does not exist"),
 ])
 def test_usage_errors_exit_2_and_write_nothing(run, tagged, argv, message, tmp_path, monkeypatch):

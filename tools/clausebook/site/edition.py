@@ -14,8 +14,9 @@ text it came from:
   or an ancestor's), A4 everywhere else.
 
 `open_edition(root, at)` opens the repository the document is printed from:
-the work tree, a revision (`--at REV`) or the last commit on the
-first-parent line at or before the end of a date (`--at YYYY-MM-DD`).
+the work tree, a revision (`--at REV`) or the text in force on a date
+(`--at YYYY-MM-DD`: the last first-parent commit at or before the end of
+that day, with `effective` dates honoured, as `resolve --at` reads it).
 """
 
 from __future__ import annotations
@@ -26,11 +27,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from clausebook import git
-from clausebook.core.errors import UsageError
 from clausebook.core.identity import handbook_digest
 from clausebook.core.model import GLOBAL
 from clausebook.core.resolve import Handbook
-from clausebook.workspace import Workspace, open_git, open_revision, open_worktree
+from clausebook.workspace import Workspace, open_git, open_worktree
 
 LETTER_REGIONS = frozenset({"north america"})
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
@@ -70,20 +70,11 @@ def open_edition(root: str | Path, at: str | None = None) -> Printing:
         dirty = where.head is None or git.has_uncommitted(where.toplevel, [str(root / "policy"),
                                                                             str(root / "jurisdictions")])
         return Printing(workspace, where.head, dirty, False)
-    where = open_git(root)
-    if _DATE.match(at):
-        try:
-            day = dt.date.fromisoformat(at)
-        except ValueError:
-            raise UsageError(f"--at {at}: not a date (YYYY-MM-DD)") from None
-        commit = git.commit_on(where.toplevel, day)
-        if commit is None:
-            raise UsageError(f"--at {at}: there is no commit on or before that day")
-    else:
-        commit = git.resolve_commit(where.toplevel, at)
-        if commit is None:
-            raise UsageError(f"--at {at}: unknown revision (give a date YYYY-MM-DD, a tag, branch or commit)")
-    return Printing(open_revision(root, commit, where), commit, False, True)
+    # The text in force then (effective dates honoured), by the one path resolve and explain use.
+    from clausebook.timeline import text_in_force
+
+    in_force = text_in_force(root, at)
+    return Printing(in_force.workspace, in_force.commit, False, True)
 
 
 def paper_for(workspace: Workspace, jurisdiction: str) -> str:
