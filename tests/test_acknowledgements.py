@@ -151,3 +151,18 @@ def test_ack_manifest_usage_errors(run, git_repo, first):
     assert run("--root", first.root, "ack", "manifest", "-j", "xx").code == 2
     assert run("--root", first.root, "ack", "manifest", "-j", "de", "--release", "9.9.9").code == 2
     assert run("--root", first.root, "ack", "manifest", "-j", "de", "--lang", "fr").code == 2
+
+
+def test_a_manifest_and_a_pdf_of_one_handbook_name_it_by_the_same_digest():
+    """An auditor holding a signed manifest and a printed PDF can tell they are the same text."""
+    from pathlib import Path
+
+    from clausebook.acknowledgements import clause_entries, handbook_digest
+    from clausebook.core.identity import handbook_digest as printed_digest
+    from clausebook.site.edition import ordered_clauses
+    from clausebook.workspace import open_worktree
+
+    shipped = open_worktree(Path(__file__).resolve().parent.parent)
+    for jurisdiction in ("global", "de", "us-ca", "ca-qc"):
+        handbook = shipped.handbooks[jurisdiction]
+        assert handbook_digest(clause_entries(handbook)) == printed_digest(ordered_clauses(handbook)), jurisdiction

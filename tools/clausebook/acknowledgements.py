@@ -39,8 +39,8 @@ from pathlib import Path
 from typing import Any
 
 from clausebook.core.errors import UsageError
-from clausebook.core.identity import digest
-from clausebook.core.resolve import Handbook, ResolvedClause
+from clausebook.core.identity import clause_digest, combined_digest
+from clausebook.core.resolve import Handbook
 from clausebook.diff.compare import ClauseChange, compare
 from clausebook.git import resolve_commit
 from clausebook.release import Release, releases, workspace_of
@@ -60,10 +60,6 @@ def source_language(root: Path) -> str:
     return value if isinstance(value, str) and value else "en"
 
 
-def clause_digest(clause: ResolvedClause) -> str:
-    return digest(clause.canonical_content)
-
-
 def clause_entries(handbook: Handbook) -> list[dict[str, Any]]:
     return [{"clause": c.id, "policy": c.policy, "digest": clause_digest(c), "level": c.get("level"),
              "audience": c.get("audience")}
@@ -71,7 +67,7 @@ def clause_entries(handbook: Handbook) -> list[dict[str, Any]]:
 
 
 def handbook_digest(entries: list[dict[str, Any]]) -> str:
-    return digest([entry["digest"] for entry in entries])
+    return combined_digest(entry["digest"] for entry in entries)
 
 
 def _audience_of(change: ClauseChange, jurisdiction: str, before: Workspace, after: Workspace) -> Any:

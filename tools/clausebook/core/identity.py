@@ -92,4 +92,9 @@ def handbook_digest(clauses: Iterable[_Comparable]) -> str:
     have the same digest exactly when they say the same thing, clause by
     clause, in the same order.
     """
-    return digest([clause_digest(c) for c in clauses])
+    return combined_digest([clause_digest(c) for c in clauses])
+
+
+def combined_digest(clause_digests: Iterable[str]) -> str:
+    """The digest of a handbook from its clause digests, in order (what a manifest lists)."""
+    return digest(list(clause_digests))
