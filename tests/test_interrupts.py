@@ -159,3 +159,59 @@ def test_an_interrupted_review_record_moves_the_branch_all_the_way_or_not_at_all
         [p.hexsha for p in now.parents] == [head] and "Policy-Reviewed: monitoring" in now.message)
     assert repo.repo.git.status("--porcelain") == status
     repo.close()
+
+
+# --- the documents and the release tag --------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def history(tmp_path_factory):
+    repo = GitRepo(tmp_path_factory.mktemp("documents") / "repo")
+    repo.commit("Base", base=True, date="2025-01-06T09:00:00+00:00")
+    repo.commit("Tighten", {"policy/social-media/confidentiality.yaml": (
+        "id: confidentiality\ntitle: Confidentiality\nsection: scope\nlevel: must\nowner: legal\n"
+        "body: You must never share client information.\n")}, date="2025-02-03T09:00:00+00:00")
+    yield repo
+    repo.close()
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("command, target", [
+    (["pdf", "-j", "de", "--no-history", "--out", "{out}/handbook.pdf"], "handbook.pdf"),
+    (["diff", "HEAD~1", "HEAD", "--format", "docx", "--out", "{out}/redline.docx"], "redline.docx"),
+], ids=["pdf", "docx"])
+@pytest.mark.parametrize("signum", SIGNALS, ids=["SIGINT", "SIGTERM"])
+@pytest.mark.parametrize("delay", [0.3, 1.0])
+def test_an_interrupted_document_is_the_old_file_or_the_whole_new_one(history, tmp_path, command, target,
+                                                                      signum, delay):
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / target).write_bytes(b"the previous document\n")
+    argv = [*CLI, "--root", str(history.root), *(part.format(out=out) for part in command)]
+
+    code = _interrupted(argv, history.root, delay, signum)
+
+    written = (out / target).read_bytes()
+    if code == 0:
+        assert written.startswith(b"%PDF-" if target.endswith(".pdf") else b"PK")  # whole: a PDF, a zip
+    else:
+        assert written == b"the previous document\n"
+    assert _leftovers(out) == []
+
+
+@pytest.mark.parametrize("signum", SIGNALS, ids=["SIGINT", "SIGTERM"])
+@pytest.mark.parametrize("delay", [0.1, 0.5, 1.0])
+def test_an_interrupted_release_tags_all_the_way_or_not_at_all(tmp_path, signum, delay):
+    repo = GitRepo(tmp_path / "repo")
+    head = repo.commit("Base", base=True, date="2025-01-06T09:00:00+00:00")
+    status = repo.repo.git.status("--porcelain")
+
+    code = _interrupted([*CLI, "--root", str(repo.root), "release"], repo.root, delay, signum)
+
+    tags = repo.repo.git.tag("--list").split()
+    assert tags in ([], ["v1.0.0"])
+    if tags:
+        assert repo.repo.git.rev_parse("v1.0.0^{commit}") == head and code == 0
+    assert repo.repo.head.commit.hexsha == head
+    assert repo.repo.git.status("--porcelain") == status
+    repo.close()

@@ -3,15 +3,14 @@
 from __future__ import annotations
 
 import argparse
-import os
 import stat
 import sys
-import tempfile
 from pathlib import Path
 
 from clausebook.codeowners import CODEOWNERS_PATH, differences, generate
 from clausebook.commands._common import Subcommands, refuse_on_errors
 from clausebook.core.errors import UsageError
+from clausebook.files import write_atomically
 from clausebook.workspace import Workspace, open_worktree
 
 
@@ -49,24 +48,6 @@ def read_current(root: Path) -> str | None:
         raise UsageError(f"cannot read {CODEOWNERS_PATH}: {exc.strerror or exc}") from None
 
 
-def write_atomically(path: Path, text: str) -> None:
-    """Readers see the old file or the new one, never half of it; on any failure (or interruption) nothing changes."""
-    temp: str | None = None
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, temp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
-            handle.write(text)
-        os.chmod(temp, 0o644)
-        os.replace(temp, path)
-        temp = None
-    except OSError as exc:
-        raise UsageError(f"cannot write {CODEOWNERS_PATH}: {exc.strerror or exc}; nothing was changed") from None
-    finally:
-        if temp is not None and os.path.exists(temp):
-            os.unlink(temp)
-
-
 def check(workspace: Workspace) -> list[str]:
     """What is wrong with the CODEOWNERS on disk: [] when it is up to date."""
     expected, _ = generate(workspace)
@@ -101,6 +82,10 @@ def run(args: argparse.Namespace) -> int:
     if read_current(workspace.root) == expected:
         print(f"{CODEOWNERS_PATH} is already up to date", file=sys.stderr)
         return 0
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise UsageError(f"cannot write {CODEOWNERS_PATH}: {exc.strerror or exc}; nothing was changed") from None
     write_atomically(target, expected)
     print(f"wrote {CODEOWNERS_PATH}", file=sys.stderr)
     return 0
