@@ -99,7 +99,7 @@ class Jurisdiction(_FromDocument):
 
 
 @dataclass
-class Translation:
+class Translation(_FromDocument):
     """One translation file: the text of one source document in one language.
 
     `kind` is what it translates: `policy` (policy/<p>/i18n/<lang>/policy.yaml),
@@ -114,14 +114,6 @@ class Translation:
     lang: str
     target: str
     doc: Document
-
-    @property
-    def path(self) -> str:
-        return self.doc.path
-
-    @property
-    def data(self) -> dict:
-        return self.doc.data
 
     @property
     def source(self) -> str:
