@@ -51,11 +51,11 @@ def language_switch(ctx: SiteContext, page: str, view: View, target: str | None)
         marker = "{: .cb-same-clause " if target else "{: "
         entries.append(f'[{label(other)}]({link(page, destination)}){marker}hreflang="{other.lang}" '
                        f'lang="{other.lang}" }}')
-    return [f'{t(view.lang, "language")}: ' + " · ".join(entries), '{: .cb-languages data-search-exclude }', ""]
+    return [f'- **{t(view.lang, "language")}:** ' + " · ".join(entries)]
 
 
 def switcher(ctx: SiteContext, page: str, jurisdiction: str, target: str | None, view: View | None = None) -> str:
-    """Links to the same page in every other jurisdiction; the current one marked."""
+    """Links to the same page in every other jurisdiction (and language, first); the current one marked."""
     lang = view.lang if view else "en"
 
     def entry(j: str) -> str:
@@ -70,10 +70,13 @@ def switcher(ctx: SiteContext, page: str, jurisdiction: str, target: str | None,
         # The same policy in another version: the script adds the clause being read as the anchor.
         return f"[{label}]({link(page, destination)}){{: .cb-same-clause }}"
 
-    lines = [f"- **{t(lang, 'company_wide')}:** {entry(GLOBAL)}"] if GLOBAL in ctx.handbooks else []
+    languages = language_switch(ctx, page, view, target) if view else []
+    lines = [*languages, f"- **{t(lang, 'company_wide')}:** {entry(GLOBAL)}"] if GLOBAL in ctx.handbooks \
+        else list(languages)
     for region, members in ctx.regions:
         lines.append(f"- **{safe.plain(region)}:** " + " · ".join(entry(j) for j in members))
-    title = t(lang, "switch_country", name=ctx.name(jurisdiction))  # one line on a phone
+    # one line on a phone
+    title = t(lang, "switch_both" if languages else "switch_country", name=ctx.name(jurisdiction))
     return admonition("abstract cb-switcher", title, "\n".join(lines), collapsible=True)
 
 

@@ -38,7 +38,8 @@ STRINGS: dict[str, dict[str, str]] = {
                          "force. Deleted words are struck through, new words are underlined.",
         "version_for": "This is the version for {name}. Clauses that differ from the company-wide policy carry "
                        "a marked note with the reason and the law behind it.",
-        "switch_country": "{name} · switch country", "this_version": "(this version)",
+        "switch_country": "{name} · switch country",
+        "switch_both": "{name} · switch language or country", "this_version": "(this version)",
         "company_wide": "Company-wide",
         "pdf": "This version as a PDF", "pdf_for": "for printing and audits", "builds_on": "Builds on",
         "global_intro": "The company-wide policy. Every country version starts from it and marks its own "
@@ -59,7 +60,6 @@ STRINGS: dict[str, dict[str, str]] = {
         "missing": "This text has not been translated yet: the approved text is shown.",
         "headings_notice": "Some headings are shown in the approved text: their translation is not current.",
         "language": "Language", "source_label": "{language} (approved text)",
-        "language_switch": "Language · {language}",
         "legal_notice_title": "Not legal advice",
         "legal_notice": "The content of this handbook is a starting point written from public sources. "
                         "It is not legal advice.",
@@ -87,7 +87,8 @@ STRINGS: dict[str, dict[str, str]] = {
                          "Gestrichene Wörter sind durchgestrichen, neue unterstrichen.",
         "version_for": "Dies ist die Fassung für {name}. Regeln, die von der unternehmensweiten Richtlinie "
                        "abweichen, tragen einen Hinweis mit Grund und Rechtsgrundlage.",
-        "switch_country": "{name} · Land wechseln", "this_version": "(diese Fassung)",
+        "switch_country": "{name} · Land wechseln",
+        "switch_both": "{name} · Sprache oder Land wechseln", "this_version": "(diese Fassung)",
         "company_wide": "Unternehmensweit",
         "pdf": "Diese Fassung als PDF", "pdf_for": "zum Drucken und für Prüfungen", "builds_on": "Baut auf",
         "global_intro": "Die unternehmensweite Richtlinie. Jede Länderfassung baut auf ihr auf und kennzeichnet "
@@ -108,7 +109,6 @@ STRINGS: dict[str, dict[str, str]] = {
         "headings_notice": "Einige Überschriften werden im freigegebenen Text angezeigt: ihre Übersetzung "
                            "ist nicht aktuell.",
         "language": "Sprache", "source_label": "{language} (freigegebener Text)",
-        "language_switch": "Sprache · {language}",
         "legal_notice_title": "Keine Rechtsberatung",
         "legal_notice": "Der Inhalt dieses Handbuchs ist ein Ausgangspunkt, verfasst nach öffentlichen "
                         "Quellen. Er ist keine Rechtsberatung.",
@@ -136,7 +136,8 @@ STRINGS: dict[str, dict[str, str]] = {
                          "ci-dessous s'applique. Les mots supprimés sont barrés, les nouveaux soulignés.",
         "version_for": "Ceci est la version pour {name}. Les règles qui diffèrent de la politique de "
                        "l'entreprise portent une note indiquant la raison et le texte de loi.",
-        "switch_country": "{name} · changer de pays", "this_version": "(cette version)",
+        "switch_country": "{name} · changer de pays",
+        "switch_both": "{name} · changer de langue ou de pays", "this_version": "(cette version)",
         "company_wide": "Toute l'entreprise",
         "pdf": "Cette version en PDF", "pdf_for": "pour l'impression et les audits", "builds_on": "S'appuie sur",
         "global_intro": "La politique de l'entreprise. Chaque version nationale en part et signale ses "
@@ -157,7 +158,6 @@ STRINGS: dict[str, dict[str, str]] = {
         "headings_notice": "Certains titres sont affichés dans le texte approuvé : leur traduction n'est "
                            "pas à jour.",
         "language": "Langue", "source_label": "{language} (texte approuvé)",
-        "language_switch": "Langue · {language}",
         "legal_notice_title": "Pas un avis juridique",
         "legal_notice": "Le contenu de ce manuel est un point de départ rédigé à partir de sources "
                         "publiques. Il ne constitue pas un avis juridique.",

@@ -10,7 +10,7 @@ from __future__ import annotations
 from clausebook.core.model import GLOBAL
 from clausebook.core.resolve import Provenance, ResolvedClause
 from clausebook.site import safe
-from clausebook.site.banners import language_switch, notice, switcher
+from clausebook.site.banners import notice, switcher
 from clausebook.site.blocks import front_matter, link, page_text, reference, references, table_cell
 from clausebook.site.context import GLOBAL_TITLE, SiteContext, landing_path, policy_path
 from clausebook.site.i18n import t
@@ -54,7 +54,7 @@ def landing_page(ctx: SiteContext, jurisdiction: str, view: View | None = None) 
     name = GLOBAL_TITLE if jurisdiction == GLOBAL else ctx.name(jurisdiction)
     data = ctx.repo.jurisdictions[jurisdiction].data if jurisdiction != GLOBAL else {}
     out = [front_matter(name), "", f"# {safe.plain(name)}", "", switcher(ctx, path, jurisdiction, None, view), "",
-           *language_switch(ctx, path, view, None), notice(ctx, path, lang), ""]
+           notice(ctx, path, lang), ""]
     pdf = link(path, f"{jurisdiction}/handbook.pdf")
     out += [f'<p class="cb-pdf"><a href="{pdf}">{t(lang, "pdf")}</a>, {t(lang, "pdf_for")}</p>', ""]
     if jurisdiction != GLOBAL:

@@ -18,10 +18,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
+from clausebook.core.errors import UsageError
 from clausebook.core.model import GLOBAL
 from clausebook.core.resolve import ResolvedPolicy, ResolvedSection
 from clausebook.translate.localize import clause_text, policy_text
-from clausebook.core.errors import UsageError
 from clausebook.translate.status import CURRENT, SHOWABLE, Assessment
 
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 from clausebook.core.model import GLOBAL
 from clausebook.core.resolve import ResolvedPolicy
 from clausebook.site import safe
-from clausebook.site.banners import language_switch, switcher
+from clausebook.site.banners import switcher
 from clausebook.site.blocks import admonition, front_matter, page_text
 from clausebook.site.clause import clause_block
 from clausebook.site.context import SiteContext, policy_path
@@ -32,7 +32,6 @@ def policy_page(ctx: SiteContext, jurisdiction: str, policy: ResolvedPolicy, vie
     tags = sorted({t for c in policy.clauses() for t in (c.get("tags") or []) if isinstance(t, str)})
     out = [front_matter(title, tags), "", f"# {safe.plain(name)}: {safe.plain(policy.title)}", "",
            switcher(ctx, path, jurisdiction, policy.id, view), ""]
-    out += language_switch(ctx, path, view, policy.id)
     if shown is not None and shown.headings_fallback:
         out += [admonition("info cb-translation", t(lang, "fallback_title"), t(lang, "headings_notice")), ""]
     if policy.data.get("summary"):

@@ -104,11 +104,13 @@ def navigation(ctx: SiteContext) -> list:
         children: list = [landing_path(jurisdiction)]
         children += [{nav_title(title): policy_path(jurisdiction, pid)} for pid, title in titles(views[0])]
         for view in views[1:]:  # the handbook in its other languages and the approved source text
-            entries = [landing_path(view.folder)]
+            entries: list = [landing_path(view.folder)]
             entries += [{nav_title(title): policy_path(view.folder, pid)} for pid, title in titles(view)]
             label = native_name(view.lang) if view.translated else t(view.lang, "source_label",
                                                                         language=native_name(view.lang))
-            children.append({nav_title(label): entries})
+            # named with the country too: every translated handbook has such a section, and a screen
+            # reader's list of navigation landmarks needs each name once
+            children.append({nav_title(f"{label} · {ctx.name(jurisdiction)}"): entries})
         return {nav_title(ctx.name(jurisdiction)): children}
 
     def titles(view: View) -> list[tuple[str, str]]:
