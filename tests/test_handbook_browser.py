@@ -91,7 +91,7 @@ def test_the_language_switch_lands_on_the_same_clause(driver, base_url):
     driver.get(base_url + "de/social-media/#monitoring")
     wait(driver, lambda d: d.find_element(By.ID, "monitoring").is_displayed())
     switcher = driver.find_element(By.CSS_SELECTOR, "details.cb-switcher")  # in reach at the clause
-    assert "Sprache oder Land wechseln" in switcher.find_element(By.TAG_NAME, "summary").text
+    assert "Sprache · Land" in switcher.find_element(By.TAG_NAME, "summary").text
     switcher.find_element(By.TAG_NAME, "summary").click()
     english = switcher.find_element(By.PARTIAL_LINK_TEXT, "English (approved text)")
     wait(driver, lambda d: english.is_displayed())

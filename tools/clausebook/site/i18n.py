@@ -39,7 +39,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "version_for": "This is the version for {name}. Clauses that differ from the company-wide policy carry "
                        "a marked note with the reason and the law behind it.",
         "switch_country": "{name} · switch country",
-        "switch_both": "{name} · switch language or country", "this_version": "(this version)",
+        "switch_both": "{name} · language · country", "this_version": "(this version)",
         "company_wide": "Company-wide",
         "pdf": "This version as a PDF", "pdf_for": "for printing and audits", "builds_on": "Builds on",
         "global_intro": "The company-wide policy. Every country version starts from it and marks its own "
@@ -88,7 +88,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "version_for": "Dies ist die Fassung für {name}. Regeln, die von der unternehmensweiten Richtlinie "
                        "abweichen, tragen einen Hinweis mit Grund und Rechtsgrundlage.",
         "switch_country": "{name} · Land wechseln",
-        "switch_both": "{name} · Sprache oder Land wechseln", "this_version": "(diese Fassung)",
+        "switch_both": "{name} · Sprache · Land", "this_version": "(diese Fassung)",
         "company_wide": "Unternehmensweit",
         "pdf": "Diese Fassung als PDF", "pdf_for": "zum Drucken und für Prüfungen", "builds_on": "Baut auf",
         "global_intro": "Die unternehmensweite Richtlinie. Jede Länderfassung baut auf ihr auf und kennzeichnet "
@@ -137,7 +137,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "version_for": "Ceci est la version pour {name}. Les règles qui diffèrent de la politique de "
                        "l'entreprise portent une note indiquant la raison et le texte de loi.",
         "switch_country": "{name} · changer de pays",
-        "switch_both": "{name} · changer de langue ou de pays", "this_version": "(cette version)",
+        "switch_both": "{name} · langue · pays", "this_version": "(cette version)",
         "company_wide": "Toute l'entreprise",
         "pdf": "Cette version en PDF", "pdf_for": "pour l'impression et les audits", "builds_on": "S'appuie sur",
         "global_intro": "La politique de l'entreprise. Chaque version nationale en part et signale ses "
