@@ -26,7 +26,7 @@ driver = test_browser.driver
 pytestmark = pytest.mark.browser
 
 AXE = Path(__file__).resolve().parent.parent / "node_modules" / "axe-core" / "axe.min.js"
-AXE_PAGES = ("", "de/", "de/social-media/", "changes/", "review/", "rules/", "matrix/")
+AXE_PAGES = ("", "de/", "de/social-media/", "de/en/social-media/", "changes/", "review/", "rules/", "matrix/")
 
 
 def open_search(driver):
@@ -60,13 +60,46 @@ def test_search_from_germany_finds_german_pages_only_and_forgives_a_typo(driver,
     driver.set_window_size(1280, 900)
     driver.get(base_url + "de/social-media/")
     assert not [u for u in fetched(driver) if "search_index" in u]  # reading downloads no index
-    links = search(driver, "confidentail")
+    links = search(driver, "vertraulihe")  # a typo in the German handbook's own word
     paths = {urlsplit(u).path for u in links}
     assert paths == {"/de/social-media/"}, paths
     anchors = {urlsplit(u).fragment for u in links}
     assert "confidential-information" in anchors
     assert [u for u in fetched(driver) if u.endswith("/de/search_index.json")]
     assert not [u for u in fetched(driver) if u.endswith("/search/search_index.json")]
+
+
+def test_the_german_handbook_is_searched_in_german_and_a_result_lands_on_the_clause(driver, base_url):
+    from selenium.webdriver.common.by import By
+
+    driver.set_window_size(1280, 900)
+    driver.get(base_url + "de/")
+    assert driver.find_element(By.TAG_NAME, "html").get_attribute("lang") == "de-DE"
+    links = search(driver, "Mitbestimmung")
+    assert {urlsplit(u).path for u in links} <= {"/de/", "/de/social-media/"}
+    assert "monitoring" in {urlsplit(u).fragment for u in links}
+    driver.find_element(By.CSS_SELECTOR, 'li.md-search-result__item a[href$="#monitoring"]').click()
+    wait(driver, lambda d: path_of(d) == "/de/social-media/" and urlsplit(d.current_url).fragment == "monitoring")
+    heading = driver.find_element(By.ID, "monitoring")
+    assert heading.text.startswith("Wie die Überwachung funktioniert")
+
+
+def test_the_language_switch_lands_on_the_same_clause(driver, base_url):
+    from selenium.webdriver.common.by import By
+
+    driver.set_window_size(390, 844)
+    driver.get(base_url + "de/social-media/#monitoring")
+    wait(driver, lambda d: d.find_element(By.ID, "monitoring").is_displayed())
+    switcher = driver.find_element(By.CSS_SELECTOR, "details.cb-switcher")  # in reach at the clause
+    assert "Sprache · Land" in switcher.find_element(By.TAG_NAME, "summary").text
+    switcher.find_element(By.TAG_NAME, "summary").click()
+    english = switcher.find_element(By.PARTIAL_LINK_TEXT, "English (approved text)")
+    wait(driver, lambda d: english.is_displayed())
+    english.click()
+    wait(driver, lambda d: path_of(d) == "/de/en/social-media/")
+    assert urlsplit(driver.current_url).fragment == "monitoring"
+    assert driver.find_element(By.ID, "monitoring").text.startswith("How monitoring works")
+    assert driver.find_element(By.TAG_NAME, "html").get_attribute("lang") == "en"
 
 
 def test_a_result_is_the_clause_with_its_text_and_its_own_tags(driver, base_url):

@@ -22,7 +22,12 @@ def test_each_handbook_has_its_own_index_of_its_own_pages():
     site = shipped_site()
     german = index(site, "de/search_index.json")
     assert german["docs"] and all(d["location"].startswith("de/") for d in german["docs"])
-    assert german["config"]["lang"] == ["en"]
+    assert german["config"]["lang"] == ["de"]  # Material's worker stems this handbook in German
+    assert not [d for d in german["docs"] if d["location"].startswith("de/en/")]
+    english = index(site, "de/en/search_index.json")  # the approved English text: a scope of its own
+    assert english["config"]["lang"] == ["en"]
+    assert english["docs"] and all(d["location"].startswith("de/en/") for d in english["docs"])
+    assert (site / "assets/javascripts/lunr/min/lunr.de.min.js").is_file()
     shared = index(site, "search/shared_index.json")
     assert {d["location"].split("/")[0] for d in shared["docs"]} >= {"global", "changes", "matrix"}
     assert not [d for d in shared["docs"] if d["location"].startswith("de/")]
@@ -33,9 +38,9 @@ def test_each_handbook_has_its_own_index_of_its_own_pages():
 def test_a_clause_result_has_its_own_tags_and_its_text_as_preview():
     docs = {d["location"]: d for d in index(shipped_site(), "de/search_index.json")["docs"]}
     monitoring = docs["de/social-media/#monitoring"]
-    assert monitoring["title"] == "How monitoring works"
+    assert monitoring["title"] == "Wie die Überwachung funktioniert"
     assert "monitoring" in monitoring["tags"] and len(monitoring["tags"]) < 8
-    assert "Owner:" not in monitoring["text"]  # the metadata line is not the preview
+    assert "Verantwortlich:" not in monitoring["text"]  # the metadata line is not the preview
     assert "tags" not in docs["de/social-media/"]
 
 
@@ -51,7 +56,8 @@ def test_the_employees_handbook_has_no_editor_tooling_and_no_outside_host():
     page = read(site, "de/social-media/")
     assert "Edit this clause" not in page and 'title="Edit this page"' not in page
     assert "github.com/example" not in page and "api.github.com" not in page
-    assert "<strong>Channels:</strong> LinkedIn" in page
+    assert "<strong>Kanäle:</strong> LinkedIn" in page
+    assert "<strong>Channels:</strong> LinkedIn" in read(site, "de/en/social-media/")
     home = read(site, "")
     assert "For policy editors" in home  # lint rules and the CI page have their own section
 

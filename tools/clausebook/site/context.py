@@ -16,6 +16,7 @@ from clausebook.core.resolve import Handbook
 from clausebook.site import safe
 from clausebook.site.blocks import link, table_cell
 from clausebook.site.facts import Facts
+from clausebook.site.languages import View, handbook_views
 from clausebook.site.options import RenderOptions
 from clausebook.workspace import Workspace
 
@@ -34,6 +35,7 @@ def policy_path(jurisdiction: str, policy: str) -> str:
 
 class SiteContext:
     def __init__(self, workspace: Workspace, facts: Facts, options: RenderOptions) -> None:
+        self.workspace = workspace
         self.repo: Repository = workspace.repo
         self.handbooks: dict[str, Handbook] = workspace.handbooks
         self.facts = facts
@@ -45,6 +47,7 @@ class SiteContext:
             wanted |= set(options.only)
             self.jurisdictions = [j for j in self.jurisdictions if j in wanted]
             self.handbooks = {j: h for j, h in self.handbooks.items() if j in wanted}
+        self._views: dict[str, list[View]] = {}
         self.tree_order = self._tree_order()
         self.regions = self._regions()
         # Every jurisdiction as the picker lists them: region by region, parents before children.
@@ -70,6 +73,35 @@ class SiteContext:
         """The clauses some jurisdiction's overlay changes, adds or removes (those the matrix page lists)."""
         return frozenset(str(o.data.get("clause")) for j in self.jurisdictions if j in self.repo.jurisdictions
                          for o in self.repo.jurisdictions[j].overlays)
+
+    # languages --------------------------------------------------------------
+
+    @functools.cached_property
+    def assessment(self) -> Any:
+        """The translation status of every handbook (`translate.status.Assessment`), computed on first use."""
+        from clausebook.translate.status import assess
+
+        return assess(self.workspace)
+
+    @functools.cached_property
+    def source_language(self) -> str:
+        from clausebook.translate.status import source_language
+
+        return source_language(self.workspace.root)
+
+    def views(self, jurisdiction: str) -> list[View]:
+        """Where and in which languages handbook `jurisdiction` is published, its locale first."""
+        if jurisdiction not in self._views:
+            from clausebook.core.translation import handbook_languages
+
+            known = self.repo.jurisdictions.get(jurisdiction)
+            languages = handbook_languages(known, self.source_language) if known is not None else []
+            self._views[jurisdiction] = handbook_views(jurisdiction, languages, self.source_language)
+        return self._views[jurisdiction]
+
+    def view(self, jurisdiction: str) -> View:
+        """The handbook's main view, at /<jurisdiction>/."""
+        return self.views(jurisdiction)[0]
 
     # order ------------------------------------------------------------------
 

@@ -13,6 +13,8 @@ from clausebook.site import safe
 from clausebook.site.banners import notice, switcher
 from clausebook.site.blocks import front_matter, link, page_text, reference, references, table_cell
 from clausebook.site.context import GLOBAL_TITLE, SiteContext, landing_path, policy_path
+from clausebook.site.i18n import t
+from clausebook.site.languages import View, localized_policy
 from clausebook.site.page import Page
 
 ACTION_VERBS = {"amend": "amended", "replace": "replaced", "add": "added", "remove": "removed"}
@@ -44,59 +46,65 @@ def index_page(ctx: SiteContext) -> Page:
     return Page(path, "Choose your country", page_text(out))
 
 
-def landing_page(ctx: SiteContext, jurisdiction: str) -> Page:
-    path = landing_path(jurisdiction)
+def landing_page(ctx: SiteContext, jurisdiction: str, view: View | None = None) -> Page:
+    view = view or ctx.view(jurisdiction)
+    lang = view.lang
+    path = landing_path(view.folder)
     handbook = ctx.handbooks[jurisdiction]
     name = GLOBAL_TITLE if jurisdiction == GLOBAL else ctx.name(jurisdiction)
     data = ctx.repo.jurisdictions[jurisdiction].data if jurisdiction != GLOBAL else {}
-    out = [front_matter(name), "", f"# {safe.plain(name)}", "", switcher(ctx, path, jurisdiction, None), "",
-           notice(ctx, path), ""]
-    out += ['<p class="cb-pdf"><a href="handbook.pdf">This version as a PDF</a>, for printing and audits</p>', ""]
+    out = [front_matter(name), "", f"# {safe.plain(name)}", "", switcher(ctx, path, jurisdiction, None, view), "",
+           notice(ctx, path, lang), ""]
+    pdf = link(path, f"{jurisdiction}/handbook.pdf")
+    out += [f'<p class="cb-pdf"><a href="{pdf}">{t(lang, "pdf")}</a>, {t(lang, "pdf_for")}</p>', ""]
     if jurisdiction != GLOBAL:
         chain = [GLOBAL, *handbook.chain]
         crumbs = [f"[{safe.plain(ctx.name(j))}]({link(path, landing_path(j))})" for j in chain[:-1]]
-        out += ["**Builds on:** " + " › ".join(crumbs + [f"**{safe.plain(name)}**"]), ""]
+        out += [f"**{t(lang, 'builds_on')}:** " + " › ".join(crumbs + [f"**{safe.plain(name)}**"]), ""]
     else:
-        out += ["The company-wide policy. Every country version starts from it and marks its own "
-                "changes as notes.", ""]
+        out += [t(lang, "global_intro"), ""]
     if data.get("summary"):
         out += [safe.markdown(data["summary"]), ""]
     found = adaptations(ctx, jurisdiction)
-    out += ["## Policies", ""]
+    out += [f"## {t(lang, 'policies')}", ""]
     for policy in handbook.policies():
         clauses = list(policy.clauses())
+        if view.translated:
+            policy = localized_policy(ctx.assessment, view, policy).policy
         changed = {a[0].id for a in found if a[0] is not None and a[1] == policy.id}
         removed = {a[3] for a in found if a[0] is None and a[1] == policy.id}
-        line = f"- [{safe.plain(policy.title)}]({link(path, policy_path(jurisdiction, policy.id))}): " \
-               f"{len(clauses)} clause{'s' if len(clauses) != 1 else ''}"
+        count = t(lang, "clauses_one" if len(clauses) == 1 else "clauses", n=len(clauses))
+        line = f"- [{safe.plain(policy.title)}]({link(path, policy_path(view.folder, policy.id))}): {count}"
         if jurisdiction != GLOBAL:
-            line += f", {len(changed)} adapted here"
+            line += ", " + t(lang, "adapted_here", n=len(changed))
             if removed:
-                line += f", {len(removed)} not applied here"
+                line += ", " + t(lang, "not_applied", n=len(removed))
         out.append(line + ".")
         if policy.data.get("summary"):
             out += ["", safe.indent(safe.markdown(policy.data["summary"])), ""]
     out.append("")
     if jurisdiction != GLOBAL:
-        out += what_differs(ctx, path, jurisdiction, found)
+        out += what_differs(ctx, path, jurisdiction, found, view)
     children = [j for j in ctx.tree_order if ctx.repo.jurisdictions[j].parent == jurisdiction] \
         if jurisdiction != GLOBAL else []
     if children:
-        out += ["## Versions within this one", ""]
+        out += [f"## {t(lang, 'within')}", ""]
         out += [f"- [{safe.plain(ctx.name(c))}]({link(path, landing_path(c))})" for c in children]
         out.append("")
     refs = data.get("references") or []
     if refs:
-        out += ["## Law this version relies on", ""]
+        out += [f"## {t(lang, 'law_relied')}", ""]
         out += [f"- {reference(r)}" for r in refs]
         out.append("")
     source = ctx.repo.jurisdictions[jurisdiction].path if jurisdiction != GLOBAL else None
-    return Page(path, name, page_text(out), ctx.source(source))
+    return Page(path, name, page_text(out), ctx.source(source), lang=lang)
 
 
-def what_differs(ctx: SiteContext, path: str, jurisdiction: str, found: list[Adaptation]) -> list[str]:
+def what_differs(ctx: SiteContext, path: str, jurisdiction: str, found: list[Adaptation],
+                 view: View | None = None) -> list[str]:
     """The landing page's section on the clauses this version adapted or removed."""
-    out = ["## What differs here", ""]
+    view = view or ctx.view(jurisdiction)
+    out = [f"## {t(view.lang, 'what_differs')}", ""]
     if not found:
         return out + ["Nothing: this version is the company-wide policy as it is.", ""]
     # One count, one row per clause: a clause changed at two levels (Europe, then Germany) is one clause.
@@ -113,7 +121,7 @@ def what_differs(ctx: SiteContext, path: str, jurisdiction: str, found: list[Ada
         for steps in kept.values():
             clause, policy_id, _, title = steps[0]
             assert clause is not None
-            target = link(path, policy_path(jurisdiction, policy_id), clause.id)
+            target = link(path, policy_path(view.folder, policy_id), clause.id)
             changes = ", ".join(f"{ACTION_VERBS.get(step.action, step.action)} for "
                                 f"{safe.plain(ctx.name(step.jurisdiction))}" for _, _, step, _ in steps)
             out.append(f"| [{safe.plain(title)}]({target}) | {table_cell(changes)} |")

@@ -14,7 +14,15 @@ SIGTERM leave the previous site as it was.
 
 Search is scoped per handbook (`site/search_scope.py`): after Material's
 search plugin wrote its one index, this plugin writes one per handbook and
-puts a small loader in front of Material's bundle on every page.
+puts a small loader in front of Material's bundle on every page. Each scope's
+index declares the handbook's language, so Material's worker stems German
+pages in German (it loads `assets/javascripts/lunr/min/lunr.<lang>.min.js`).
+
+Languages (`site/languages.py`): a page in another language than the
+site's gets `<html lang>` set to its locale, and Material's interface strings
+in that language in the same build: the plugin puts `theme/partials/language.html`
+in front of Material's own, which picks the language from the page's
+`cb_language` instead of `theme.language`.
 
     plugins:
       - search
@@ -29,9 +37,11 @@ puts a small loader in front of Material's bundle on every page.
 from __future__ import annotations
 
 import datetime as dt
+import html
 import json
 import logging
 import os
+import re
 from pathlib import Path
 
 from mkdocs.config import base
@@ -49,6 +59,7 @@ from clausebook.interrupts import Handler, restore_terminate, terminate_as_inter
 from clausebook.outputs.terminal import one_line
 from clausebook.site import safe, search_scope
 from clausebook.site.a11y import accessible_page
+from clausebook.site.i18n import primary
 from clausebook.site.options import DEFAULT_NOTICE, RenderOptions
 from clausebook.site.page import Site
 from clausebook.site.render import asset_files, build_site, with_handwritten
@@ -60,6 +71,16 @@ log = logging.getLogger("mkdocs.plugins.clausebook")
 MAX_PROBLEM_LINES = 50
 WATCHED = ("policy", "jurisdictions", "schema")
 HANDBOOKS_ENV = "CLAUSEBOOK_HANDBOOKS"
+THEME_OVERRIDES = Path(__file__).parent / "theme"
+_HTML_LANG = re.compile(r'<html lang="[^"]*"')
+
+
+def material_language(tag: str, theme_dirs: list[str]) -> str | None:
+    """The name of Material's interface language for BCP 47 `tag` (pt-BR, then pt), or None."""
+    for name in (tag, primary(tag)):
+        if any((Path(d) / "partials" / "languages" / f"{name}.html").is_file() for d in theme_dirs):
+            return name
+    return None
 
 
 class ClausebookConfig(base.Config):
@@ -153,6 +174,9 @@ class ClausebookPlugin(BasePlugin[ClausebookConfig]):
             legal_notice_title=self.config.legal_notice_title,
             only=self.selected_handbooks(workspace.handbooks),
         )
+        dirs = config.theme.dirs
+        if str(THEME_OVERRIDES) not in dirs:  # after the project's custom_dir, before Material's templates
+            dirs.insert(1 if config.theme.custom_dir else 0, str(THEME_OVERRIDES))
         features = config.theme.get("features")
         if self.config.edit_links and isinstance(features, list) and "content.action.edit" not in features:
             features.append("content.action.edit")  # the page's own edit button, in an editors' build
@@ -206,6 +230,9 @@ class ClausebookPlugin(BasePlugin[ClausebookConfig]):
         if generated is not None and page.file.generated_by is not None:
             # Employees cannot use an edit button: a generated page has one only in an editors' build.
             page.edit_url = self.options.edit_url(generated.source) if generated.source else None
+            language = material_language(generated.lang, config.theme.dirs) if generated.lang else None
+            if language and page.meta is not None:
+                page.meta["cb_language"] = language
         return markdown
 
     def on_page_content(self, html: str, /, *, page: MkDocsPage, config: MkDocsConfig, files: Files) -> str:
@@ -220,11 +247,19 @@ class ClausebookPlugin(BasePlugin[ClausebookConfig]):
 
     def on_post_page(self, output: str, /, *, page: MkDocsPage, config: MkDocsConfig) -> str:
         output = accessible_page(output, self.config.search_label)
+        generated = self.site.pages.get(page.file.src_uri) if self.site else None
+        if generated is not None and generated.lang and page.file.generated_by is not None:
+            output = _HTML_LANG.sub(f'<html lang="{html.escape(generated.lang, quote=True)}"', output, count=1)
         if not self.config.search_scope or self.site is None:
             return output
-        scope = search_scope.scope_of(page.file.src_uri, self.site.handbooks)
+        scope = search_scope.scope_of(page.file.src_uri, self.scopes())
         self.page_urls[page.file.src_uri] = page.url
         return search_scope.scope_page(output, search_scope.loader_tag(page.url, scope))
+
+    def scopes(self) -> list[str]:
+        """Every search scope: each handbook, and each further language of one (`de/en`)."""
+        assert self.site is not None
+        return list(dict.fromkeys([*self.site.handbooks, *self.site.scopes]))
 
     def scope_search(self, site_dir: Path) -> None:
         """One search index per handbook, cut from the one Material's search plugin wrote."""
@@ -236,7 +271,9 @@ class ClausebookPlugin(BasePlugin[ClausebookConfig]):
         index = json.loads(full.read_text(encoding="utf-8"))
         clause_tags = {self.page_urls.get(path, ""): page.clause_tags for path, page in self.site.pages.items()
                        if page.clause_tags}
-        for path, scoped in search_scope.split_index(index, self.site.handbooks, clause_tags,
+        languages = {scope: [lunr] for scope, lang in self.site.scopes.items()
+                     if (lunr := search_scope.lunr_language(lang, site_dir))}
+        for path, scoped in search_scope.split_index(index, self.scopes(), clause_tags, languages,
                                                      shared_with=GLOBAL).items():
             (site_dir / path).parent.mkdir(parents=True, exist_ok=True)
             (site_dir / path).write_text(search_scope.dump(scoped), encoding="utf-8")

@@ -22,6 +22,8 @@ URLs (with MkDocs' directory URLs):
     /<j>/<policy>/             one page per policy; each clause at #<clause-id>
     /changes/ /review/ /rules/ what changed, review status, the lint rules
     /versions/                 releases, their material changes and manifests
+    /<j>/<lang>/               a translated handbook in its other languages and the approved source
+                               text (/de/en/social-media/), see `languages`
     /<j>/feed.xml              Atom feed of the handbook's material changes
     /<j>/acknowledgements/<version>.json, latest.json   acknowledgement manifests
     /matrix/                   every clause in every version: what changed where, why, which law
@@ -37,7 +39,9 @@ from clausebook.site.changes_page import changes_page
 from clausebook.site.context import SiteContext, landing_path, policy_path
 from clausebook.site.facts import Facts, gather
 from clausebook.site.feed import feed_path, feed_xml
+from clausebook.site.i18n import native_name, t
 from clausebook.site.landing import index_page, landing_page
+from clausebook.site.languages import View, localized_policy
 from clausebook.site.matrix_page import matrix_page
 from clausebook.site.options import RenderOptions
 from clausebook.site.page import Page, Site
@@ -70,16 +74,19 @@ def render_site(workspace: Workspace, facts: Facts, options: RenderOptions | Non
     facts.upcoming = time.upcoming
     ctx = SiteContext(time.in_force or workspace, facts, options)
     pages: list[Page] = [index_page(ctx)]
+    scopes: dict[str, str] = {}
     for jurisdiction in ctx.jurisdictions:
-        pages.append(landing_page(ctx, jurisdiction))
-        for policy in ctx.handbooks[jurisdiction].policies():
-            pages.append(policy_page(ctx, jurisdiction, policy))
+        for view in ctx.views(jurisdiction):
+            scopes[view.folder] = view.lang
+            pages.append(landing_page(ctx, jurisdiction, view))
+            for policy in ctx.handbooks[jurisdiction].policies():
+                pages.append(policy_page(ctx, jurisdiction, policy, view))
     pages += [changes_page(ctx), versions_page(ctx, time), review_page(ctx), matrix_page(ctx), rules_page(ctx)]
     files = time.files()
     if facts.history is not None:
         files.update({feed_path(j): feed_xml(ctx, time, j, options.site_url) for j in ctx.jurisdictions})
     handbooks = [GLOBAL, *ctx.picker_order] if GLOBAL in ctx.handbooks else list(ctx.picker_order)
-    return Site({p.path: p for p in pages}, navigation(ctx), files=files, handbooks=handbooks)
+    return Site({p.path: p for p in pages}, navigation(ctx), files=files, handbooks=handbooks, scopes=scopes)
 
 
 def build_site(workspace: Workspace, options: RenderOptions | None = None, with_history: bool = True) -> Site:
@@ -93,10 +100,24 @@ def navigation(ctx: SiteContext) -> list:
     """The MkDocs `nav`: home, the base handbook, each region's versions, then the upkeep pages."""
 
     def jurisdiction_entry(jurisdiction: str) -> dict:
+        views = ctx.views(jurisdiction)
         children: list = [landing_path(jurisdiction)]
-        children += [{nav_title(p.title): policy_path(jurisdiction, p.id)}
-                     for p in ctx.handbooks[jurisdiction].policies()]
+        children += [{nav_title(title): policy_path(jurisdiction, pid)} for pid, title in titles(views[0])]
+        for view in views[1:]:  # the handbook in its other languages and the approved source text
+            entries: list = [landing_path(view.folder)]
+            entries += [{nav_title(title): policy_path(view.folder, pid)} for pid, title in titles(view)]
+            label = native_name(view.lang) if view.translated else t(view.lang, "source_label",
+                                                                        language=native_name(view.lang))
+            # named with the country too: every translated handbook has such a section, and a screen
+            # reader's list of navigation landmarks needs each name once
+            children.append({nav_title(f"{label} · {ctx.name(jurisdiction)}"): entries})
         return {nav_title(ctx.name(jurisdiction)): children}
+
+    def titles(view: View) -> list[tuple[str, str]]:
+        policies = ctx.handbooks[view.jurisdiction].policies()
+        if view.translated:
+            policies = [localized_policy(ctx.assessment, view, p).policy for p in policies]
+        return [(p.id, p.title) for p in policies]
 
     nav: list = [{"Home": "index.md"}]
     if GLOBAL in ctx.handbooks:

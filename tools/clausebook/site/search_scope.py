@@ -14,7 +14,8 @@ handbook's pages:
 Each section entry of a clause carries that clause's own tags (Material
 copies a page's tags onto every section of it, so a policy page's results
 showed every clause's tags), and each index declares the handbook's own
-languages for stemming. Locations stay relative to the site root, as
+languages for stemming (`lunr_language`). A translated handbook's other
+languages are scopes of their own (`/de/en/search_index.json`). Locations stay relative to the site root, as
 Material resolves them against `config.base`.
 
 The pages get `assets/clausebook/search-scope.js` in front of Material's
@@ -32,21 +33,37 @@ import json
 import posixpath
 import re
 from collections.abc import Iterable, Mapping, Sequence
+from pathlib import Path
 from typing import Any
 
 INDEX_NAME = "search_index.json"
 SHARED_INDEX = "search/shared_index.json"
 MATERIAL_INDEX = "search/search_index.json"
 LOADER = "assets/clausebook/search-scope.js"
+# Where Material ships lunr-languages; its worker loads lunr.<lang>.min.js from here.
+LUNR_DIR = "assets/javascripts/lunr/min"
 
 # Material's bundle: the first script that is not ours, by its file name.
 _BUNDLE = re.compile(r'<script src="[^"]*assets/javascripts/bundle\.[0-9a-f]+\.min\.js"></script>')
 
 
 def scope_of(src_uri: str, handbooks: Iterable[str]) -> str | None:
-    """The handbook a docs page belongs to (its first folder), or None for a shared page."""
-    first, _, rest = src_uri.partition("/")
-    return first if rest and first in set(handbooks) else None
+    """The scope a docs page belongs to (its deepest folder that is a scope: `de/en`, `de`), or None."""
+    known = set(handbooks)
+    folder = posixpath.dirname(src_uri)
+    while folder:
+        if folder in known:
+            return folder
+        folder = posixpath.dirname(folder)
+    return None
+
+
+def lunr_language(tag: str, site_dir: Path) -> str | None:
+    """The lunr-languages code Material's worker stems `tag` with, if the site ships it (else None: English)."""
+    code = tag.split("-", 1)[0].lower()
+    if code == "en":
+        return "en"
+    return code if (site_dir / LUNR_DIR / f"lunr.{code}.min.js").is_file() else None
 
 
 def index_path(scope: str | None) -> str:
@@ -75,8 +92,7 @@ def split_index(index: Mapping[str, Any], handbooks: Sequence[str],
         tags = clause_tags.get(page, {}).get(anchor) if anchor else None
         if tags:
             entry["tags"] = list(tags)
-        first = page.split("/", 1)[0]
-        scope = first if first in known and "/" in page else None
+        scope = scope_of(page.rstrip("/") + "/index.md", known) if "/" in page else None
         docs_by_scope[scope].append(entry)
         if shared_with is not None and scope == shared_with:
             docs_by_scope[None].append(entry)

@@ -12,20 +12,20 @@ from clausebook.diff.redline import to_markdown_lines
 from clausebook.site import safe
 from clausebook.site.blocks import admonition
 from clausebook.site.context import SiteContext
+from clausebook.site.i18n import t
 
 
-def upcoming_block(ctx: SiteContext, jurisdiction: str, clause_id: str) -> list[str]:
+def upcoming_block(ctx: SiteContext, jurisdiction: str, clause_id: str, lang: str = "en") -> list[str]:
     found = ctx.facts.upcoming.get((jurisdiction, clause_id))
     if found is None:
         return []
     when, change = found
     # `when` is an ISO date (site.releases normalises it): digits and hyphens only.
-    body = [f"A change to this clause takes effect on **{when}**; until then the text below is in "
-            "force. Deleted words are struck through, new words are underlined.", ""]
+    body = [t(lang, "upcoming_text", when=when), ""]
     for redline in change.redlines:
         if jurisdiction not in redline.jurisdictions:
             continue
         body += [f"**{safe.plain(field_label(redline.field))}:**", ""]
         body += [f"{line}  " if line.strip() else "" for line in to_markdown_lines(redline.segments)]
         body.append("")
-    return [admonition("tip cb-upcoming", "Upcoming change", "\n".join(body).rstrip()), ""]
+    return [admonition("tip cb-upcoming", t(lang, "upcoming"), "\n".join(body).rstrip()), ""]
