@@ -141,3 +141,23 @@ def test_handbook_digest_covers_the_clause_digests_in_order(tagged):
     assert handbook_digest(clauses) == digest([digest(c.content()) for c in clauses])
     assert handbook_digest(list(reversed(clauses))) != handbook_digest(clauses)
     assert handbook_digest(clauses).startswith("sha256:")
+
+
+def test_a_translated_handbook_prints_in_its_language_and_the_approved_text_on_request(run, tmp_path):
+    """The German handbook's PDF is German; `--lang en` prints the approved English; both name one digest."""
+    need_pdf_tools()
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parent.parent
+    german, english = tmp_path / "de.pdf", tmp_path / "de-en.pdf"
+    assert run("--root", root, "pdf", "-j", "de", "--no-history", "--out", german).code == 0
+    assert run("--root", root, "pdf", "-j", "de", "--no-history", "--lang", "en", "--out", english).code == 0
+    de_text = " ".join(" ".join(page_texts(german)).split())
+    en_text = " ".join(" ".join(page_texts(english)).split())
+    assert "Inhalt" in de_text and "Seite 2 von" in de_text and "Was Ihnen weiterhin freisteht" in de_text
+    assert "Contents" in en_text and "Page 2 of" in en_text and "What you remain free to do" in en_text
+    expected = handbook_digest(ordered_clauses(open_worktree(root).handbooks["de"]))
+    assert expected in de_text and expected in en_text
+    refused = run("--root", root, "pdf", "-j", "de", "--lang", "fr", "--out", tmp_path / "fr.pdf")
+    assert refused.code == 2 and "published in de-DE, en" in refused.err
+    assert not (tmp_path / "fr.pdf").exists()

@@ -22,7 +22,8 @@ from clausebook.site.context import GLOBAL_TITLE
 from clausebook.site.edition import edition, open_edition
 from clausebook.site.export import read_config
 from clausebook.site.facts import gather
-from clausebook.site.pdf import DOCUMENT_TITLE, handbook_html, render_pdf
+from clausebook.site.languages import View
+from clausebook.site.pdf import DOCUMENT_TITLE, handbook_html, render_pdf, views
 
 SITE_FILE = "handbook.pdf"
 
@@ -42,6 +43,9 @@ def register(sub: Subcommands) -> None:
     parser.add_argument("--at", metavar="DATE|REV",
                         help="print the text of a revision, or of the last commit on or before a date "
                              "(YYYY-MM-DD); default: the working tree")
+    parser.add_argument("--lang", metavar="L",
+                        help="the language to print: the handbook's locale or its language (default: its "
+                             "locale), or the source language for the approved text")
     parser.add_argument("--no-history", action="store_true", help="leave out review dates (no git history read)")
     parser.set_defaults(func=run)
 
@@ -52,6 +56,21 @@ def _settings(root: Path) -> tuple[str, list[Any] | None]:
     extensions = config.get("markdown_extensions")
     return (name if isinstance(name, str) and name.strip() else DOCUMENT_TITLE,
             extensions if isinstance(extensions, list) else None)
+
+
+def _view(published: list[View], lang: str | None, jurisdiction: str) -> View:
+    """The view `--lang` names: a locale exactly (`fr-CA`), or a language (`fr`); default, the first."""
+    if lang is None:
+        return published[0]
+    wanted = lang.casefold()
+    for view in published:
+        if view.lang.casefold() == wanted:
+            return view
+    for view in published:
+        if view.lang.casefold().split("-")[0] == wanted.split("-")[0]:
+            return view
+    offered = ", ".join(v.lang for v in published)
+    raise UsageError(f"--lang {lang}: the {jurisdiction} handbook is published in {offered}")
 
 
 def run(args: argparse.Namespace) -> int:
@@ -78,10 +97,13 @@ def run(args: argparse.Namespace) -> int:
     # Review dates come from the history of HEAD: they describe the work tree, not another revision.
     facts = gather(workspace, with_history=not (args.no_history or printing.from_revision))
     site_name, extensions = _settings(workspace.root)
+    # Every language is checked before the first file is written.
+    chosen_views = {j: _view(views(workspace, facts, j), args.lang, j) for j in targets}
     for jurisdiction, path in targets.items():
         name = GLOBAL_TITLE if jurisdiction == GLOBAL else str(workspace.repo.jurisdictions[jurisdiction].name)
         printed = edition(printing, jurisdiction, name)
-        document = handbook_html(workspace, facts, printed, extensions, site_name)
+        view = chosen_views[jurisdiction]
+        document = handbook_html(workspace, facts, printed, extensions, site_name, view=view)
         write_atomically(path, render_pdf(document))
         print(f"clausebook: wrote {path} ({printed.name}, {printed.version}, {printed.paper}, "
               f"{printed.clauses} clauses)", file=sys.stderr)

@@ -17,6 +17,15 @@ SOURCE_UI = "en"
 
 STRINGS: dict[str, dict[str, str]] = {
     "en": {
+        "pdf.contents": "Contents", "pdf.page_of": "Page {page} of {pages}", "pdf.about": "About this version", "pdf.version": "Version",
+        "pdf.commit": "Commit", "pdf.date": "Date", "pdf.clauses": "Clauses", "pdf.digest": "Handbook digest",
+        "pdf.not_in_git": "none (not in git)",
+        "pdf.sub": "The company's policies as they apply in {name}: the company-wide text with this version's "
+                   "changes marked as notes, each with its reason and the law behind it.",
+        "pdf.sub_global": "The company-wide policies every country version starts from.",
+        "pdf.note": "The digest is computed from the approved text of every clause in the order printed here: "
+                    "a copy with the same digest says the same thing. Each page's footer names this edition. "
+                    "This handbook is a starting point written from public sources; it is not legal advice.",
         "level.must": "Must", "level.should": "Should", "level.may": "May", "level.info": "Info",
         "meaning.must": "required", "meaning.should": "recommended", "meaning.may": "allowed",
         "meaning.info": "explains, obliges nothing",
@@ -65,6 +74,16 @@ STRINGS: dict[str, dict[str, str]] = {
                         "It is not legal advice.",
     },
     "de": {
+        "pdf.contents": "Inhalt", "pdf.page_of": "Seite {page} von {pages}", "pdf.about": "Über diese Fassung", "pdf.version": "Version",
+        "pdf.commit": "Commit", "pdf.date": "Datum", "pdf.clauses": "Klauseln", "pdf.digest": "Prüfsumme des Handbuchs",
+        "pdf.not_in_git": "keiner (nicht in git)",
+        "pdf.sub": "Die Richtlinien des Unternehmens, wie sie in {name} gelten: der unternehmensweite Text, "
+                   "die Änderungen dieser Fassung als Hinweise markiert, jeweils mit Grund und Rechtsgrundlage.",
+        "pdf.sub_global": "Die unternehmensweiten Richtlinien, von denen jede Länderfassung ausgeht.",
+        "pdf.note": "Die Prüfsumme wird aus dem freigegebenen Text jeder Klausel in der hier gedruckten "
+                    "Reihenfolge berechnet: Eine Kopie mit derselben Prüfsumme sagt dasselbe. Die Fußzeile jeder "
+                    "Seite nennt diese Fassung. Dieses Handbuch ist ein Ausgangspunkt nach öffentlichen Quellen; "
+                    "es ist keine Rechtsberatung.",
         "level.must": "Pflicht", "level.should": "Empfohlen", "level.may": "Erlaubt", "level.info": "Info",
         "meaning.must": "verpflichtend", "meaning.should": "empfohlen", "meaning.may": "erlaubt",
         "meaning.info": "erläutert, verpflichtet zu nichts",
@@ -114,6 +133,17 @@ STRINGS: dict[str, dict[str, str]] = {
                         "Quellen. Er ist keine Rechtsberatung.",
     },
     "fr": {
+        "pdf.contents": "Sommaire", "pdf.page_of": "Page {page} sur {pages}", "pdf.about": "À propos de cette version", "pdf.version": "Version",
+        "pdf.commit": "Commit", "pdf.date": "Date", "pdf.clauses": "Clauses", "pdf.digest": "Empreinte du manuel",
+        "pdf.not_in_git": "aucun (hors de git)",
+        "pdf.sub": "Les politiques de l'entreprise telles qu'elles s'appliquent pour {name} : le texte commun à "
+                   "l'entreprise, les changements de cette version signalés par des notes, chacune avec sa raison "
+                   "et le droit sur lequel elle repose.",
+        "pdf.sub_global": "Les politiques communes à l'entreprise dont part chaque version nationale.",
+        "pdf.note": "L'empreinte est calculée à partir du texte approuvé de chaque clause, dans l'ordre imprimé "
+                    "ici : une copie de même empreinte dit la même chose. Le pied de chaque page nomme cette "
+                    "édition. Ce manuel est un point de départ rédigé à partir de sources publiques ; il ne "
+                    "constitue pas un avis juridique.",
         "level.must": "Obligatoire", "level.should": "Recommandé", "level.may": "Permis", "level.info": "Info",
         "meaning.must": "obligatoire", "meaning.should": "recommandé", "meaning.may": "permis",
         "meaning.info": "explique, n'oblige à rien",

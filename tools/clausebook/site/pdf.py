@@ -33,13 +33,15 @@ from markdown.treeprocessors import Treeprocessor
 
 from clausebook.core.errors import UsageError
 from clausebook.core.model import LEVELS
+from clausebook.core.resolve import ResolvedPolicy
 from clausebook.site import safe
 from clausebook.site.blocks import nav_title
-from clausebook.site.clause import LEVEL_LABELS
 from clausebook.site.context import GLOBAL_TITLE, SiteContext, landing_path, policy_path
 from clausebook.site.edition import Edition
 from clausebook.site.facts import Facts
+from clausebook.site.i18n import SOURCE_UI, t
 from clausebook.site.landing import landing_page
+from clausebook.site.languages import View, localized_policy
 from clausebook.site.options import RenderOptions
 from clausebook.site.policy_page import policy_page
 from clausebook.workspace import Workspace
@@ -124,36 +126,32 @@ def _fact(label: str, value: str, cls: str = "") -> str:
     return f"<tr><th>{html.escape(label)}</th><td{attr}>{html.escape(value)}</td></tr>"
 
 
-def cover(edition: Edition, site_name: str) -> str:
-    commit = edition.commit or "none (not in git)"
+def cover(edition: Edition, site_name: str, lang: str = SOURCE_UI) -> str:
+    commit = edition.commit or t(lang, "pdf.not_in_git")
+    sub = (t(lang, "pdf.sub_global") if edition.name == GLOBAL_TITLE
+           else t(lang, "pdf.sub", name=html.escape(edition.name)))
     return "\n".join([
         '<section class="cover">',
         f'<p class="cover-kicker">{html.escape(site_name)}</p>',
         f'<p class="cover-title">{html.escape(edition.name)}</p>',
-        f'<p class="cover-sub">The company\'s policies as they apply in {html.escape(edition.name)}: '
-        "the company-wide text with this version's changes marked as notes, each with its reason and "
-        "the law behind it.</p>"
-        if edition.name != GLOBAL_TITLE else
-        '<p class="cover-sub">The company-wide policies every country version starts from.</p>',
+        f'<p class="cover-sub">{sub}</p>',
         '<table class="cover-facts">',
-        _fact("Version", edition.version),
-        _fact("Commit", commit, "mono"),
-        _fact("Date", edition.date.isoformat()),
-        _fact("Clauses", str(edition.clauses)),
-        _fact("Handbook digest", edition.digest, "mono digest"),
+        _fact(t(lang, "pdf.version"), edition.version),
+        _fact(t(lang, "pdf.commit"), commit, "mono"),
+        _fact(t(lang, "pdf.date"), edition.date.isoformat()),
+        _fact(t(lang, "pdf.clauses"), str(edition.clauses)),
+        _fact(t(lang, "pdf.digest"), edition.digest, "mono digest"),
         "</table>",
-        '<p class="cover-note">The digest is computed from the text of every clause in the order printed '
-        "here: a copy with the same digest says the same thing. Each page's footer names this edition. "
-        "This handbook is a starting point written from public sources; it is not legal advice.</p>",
+        f'<p class="cover-note">{html.escape(t(lang, "pdf.note"))}</p>',
         "</section>",
     ])
 
 
-def contents(workspace: Workspace, jurisdiction: str, about: str) -> str:
+def contents(policies: list[ResolvedPolicy], about: str, lang: str = SOURCE_UI) -> str:
     """The table of contents: the about page, then each policy with its sections and clauses."""
-    out = ['<nav class="contents">', "<h1 class=\"contents-title\">Contents</h1>", "<ol>",
-           f'<li class="toc-page"><a href="#{about}">About this version</a></li>']
-    for policy in workspace.handbooks[jurisdiction].policies():
+    out = ['<nav class="contents">', f'<h1 class="contents-title">{html.escape(t(lang, "pdf.contents"))}</h1>',
+           "<ol>", f'<li class="toc-page"><a href="#{about}">{html.escape(t(lang, "pdf.about"))}</a></li>']
+    for policy in policies:
         out.append(f'<li class="toc-policy"><a href="#page-{policy.id}">{html.escape(policy.title)}</a><ol>')
         for section in policy.sections:
             if not section.clauses:
@@ -161,7 +159,7 @@ def contents(workspace: Workspace, jurisdiction: str, about: str) -> str:
             out.append(f'<li class="toc-section"><span>{html.escape(section.title)}</span><ol>')
             for clause in section.clauses:
                 level = clause.get("level")
-                badge = (f'<span class="cb-level cb-level-{level}">{LEVEL_LABELS[level]}</span> '
+                badge = (f'<span class="cb-level cb-level-{level}">{html.escape(t(lang, f"level.{level}"))}</span> '
                          if level in LEVELS else "")
                 title = html.escape(str(clause.get("title", clause.id)))
                 out.append(f'<li class="toc-clause"><a href="#{clause.id}">{badge}{title}</a></li>')
@@ -171,21 +169,34 @@ def contents(workspace: Workspace, jurisdiction: str, about: str) -> str:
     return "\n".join(out)
 
 
+def views(workspace: Workspace, facts: Facts, jurisdiction: str) -> list[View]:
+    """The languages a handbook is published in (its locale first), as the site publishes them."""
+    return SiteContext(workspace, facts, RenderOptions()).views(jurisdiction)
+
+
 def handbook_html(workspace: Workspace, facts: Facts, edition: Edition,
                   extensions: list[Any] | None = None, site_name: str = DOCUMENT_TITLE,
-                  options: RenderOptions | None = None) -> str:
-    """The whole handbook of `edition.jurisdiction` as one HTML document for WeasyPrint."""
+                  options: RenderOptions | None = None, view: View | None = None) -> str:
+    """The whole handbook of `edition.jurisdiction` as one HTML document for WeasyPrint.
+
+    `view` picks the language, as on the site (default: the handbook's locale,
+    `/<j>/`); the digest always names the approved text the pages render.
+    """
     jurisdiction = edition.jurisdiction
     # The site's own page functions, for this handbook's pages only.
     ctx = SiteContext(workspace, facts, options or RenderOptions())
-    landing = landing_path(jurisdiction)
-    pages = {landing: landing_page(ctx, jurisdiction).markdown}
+    view = view or ctx.view(jurisdiction)
+    lang = view.lang
+    landing = landing_path(view.folder)
+    pages = {landing: landing_page(ctx, jurisdiction, view).markdown}
+    printed = [localized_policy(ctx.assessment, view, policy).policy
+               for policy in workspace.handbooks[jurisdiction].policies()]
     for policy in workspace.handbooks[jurisdiction].policies():
-        pages[policy_path(jurisdiction, policy.id)] = policy_page(ctx, jurisdiction, policy).markdown
+        pages[policy_path(view.folder, policy.id)] = policy_page(ctx, jurisdiction, policy, view).markdown
     policies = list(pages)[1:]
     anchors = {landing: "page-about", **{path: f"page-{posixpath.basename(path)[:-3]}" for path in policies}}
     md, links = _converter(extensions, anchors)
-    parts = [cover(edition, site_name), contents(workspace, jurisdiction, "page-about")]
+    parts = [cover(edition, site_name, lang), contents(printed, "page-about", lang)]
     for path, text in pages.items():
         kind = "about" if path == landing else "policy"
         parts.append(f'<section class="page {kind}" id="{anchors[path]}">{_page_html(md, links, path, text)}'
@@ -196,10 +207,15 @@ def handbook_html(workspace: Workspace, facts: Facts, edition: Edition,
             '<meta name="generator" content="clausebook">',
             f'<meta name="dcterms.created" content="{edition.date.isoformat()}">',
             f'<meta name="keywords" content="{html.escape(edition.digest)}">']
-    style = stylesheet().replace("__PAPER__", edition.paper).replace(
+    # "Page 3 of 40" in the document's language, as CSS: quoted text around the two page counters.
+    page_text = t(lang, "pdf.page_of", page="\0", pages="\1").split("\0")
+    before, after = page_text[0], page_text[1].split("\1")
+    page_of = (f"{_css_string(before)} counter(page) {_css_string(after[0])} counter(pages) "
+               f"{_css_string(after[1])}")
+    style = stylesheet().replace("__PAGE_OF__", page_of).replace("__PAPER__", edition.paper).replace(
         "__FOOTER__", _css_string(footer)).replace("__DIGEST__", _css_string(edition.digest))
     title = nav_title(f"{site_name}: {edition.name}")
-    return ("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
+    return (f"<!DOCTYPE html>\n<html lang=\"{html.escape(lang)}\"><head><meta charset=\"utf-8\">"
             f"<title>{title}</title>{''.join(meta)}<style>{style}</style></head>\n"
             f"<body>\n{''.join(parts)}\n</body></html>\n")
 
