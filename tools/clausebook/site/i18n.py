@@ -17,7 +17,8 @@ SOURCE_UI = "en"
 
 STRINGS: dict[str, dict[str, str]] = {
     "en": {
-        "pdf.contents": "Contents", "pdf.page_of": "Page {page} of {pages}", "pdf.about": "About this version", "pdf.version": "Version",
+        "pdf.contents": "Contents",
+        "pdf.page_of": "Page {page} of {pages}", "pdf.about": "About this version", "pdf.version": "Version",
         "pdf.commit": "Commit", "pdf.date": "Date", "pdf.clauses": "Clauses", "pdf.digest": "Handbook digest",
         "pdf.not_in_git": "none (not in git)",
         "pdf.sub": "The company's policies as they apply in {name}: the company-wide text with this version's "
@@ -74,7 +75,8 @@ STRINGS: dict[str, dict[str, str]] = {
                         "It is not legal advice.",
     },
     "de": {
-        "pdf.contents": "Inhalt", "pdf.page_of": "Seite {page} von {pages}", "pdf.about": "Über diese Fassung", "pdf.version": "Version",
+        "pdf.contents": "Inhalt",
+        "pdf.page_of": "Seite {page} von {pages}", "pdf.about": "Über diese Fassung", "pdf.version": "Version",
         "pdf.commit": "Commit", "pdf.date": "Datum", "pdf.clauses": "Klauseln", "pdf.digest": "Prüfsumme des Handbuchs",
         "pdf.not_in_git": "keiner (nicht in git)",
         "pdf.sub": "Die Richtlinien des Unternehmens, wie sie in {name} gelten: der unternehmensweite Text, "
@@ -133,7 +135,8 @@ STRINGS: dict[str, dict[str, str]] = {
                         "Quellen. Er ist keine Rechtsberatung.",
     },
     "fr": {
-        "pdf.contents": "Sommaire", "pdf.page_of": "Page {page} sur {pages}", "pdf.about": "À propos de cette version", "pdf.version": "Version",
+        "pdf.contents": "Sommaire",
+        "pdf.page_of": "Page {page} sur {pages}", "pdf.about": "À propos de cette version", "pdf.version": "Version",
         "pdf.commit": "Commit", "pdf.date": "Date", "pdf.clauses": "Clauses", "pdf.digest": "Empreinte du manuel",
         "pdf.not_in_git": "aucun (hors de git)",
         "pdf.sub": "Les politiques de l'entreprise telles qu'elles s'appliquent pour {name} : le texte commun à "
