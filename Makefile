@@ -36,7 +36,7 @@ handbook: $(STAMP)
 # The site plus one PDF per handbook at site/<jurisdiction>/handbook.pdf (linked
 # from each landing page). Separate from `handbook`, which stays fast.
 pdfs: handbook
-	$(BIN)/clausebook pdf --out-dir site
+	$(BIN)/clausebook pdf --out-dir site --releases
 
 # What the PDF and Word tests need from Debian: Pango for WeasyPrint, fonts,
 # poppler-utils (pdftotext) and LibreOffice Writer (opens the redlines).

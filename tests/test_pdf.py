@@ -161,3 +161,18 @@ def test_a_translated_handbook_prints_in_its_language_and_the_approved_text_on_r
     refused = run("--root", root, "pdf", "-j", "de", "--lang", "fr", "--out", tmp_path / "fr.pdf")
     assert refused.code == 2 and "published in de-DE, en" in refused.err
     assert not (tmp_path / "fr.pdf").exists()
+
+
+def test_every_release_is_printed_where_the_versions_page_links_it(run, tagged, tmp_path):
+    need_pdf_tools()
+    from clausebook.site.versions_page import release_pdf_path
+
+    site = tmp_path / "site"
+    for jurisdiction in ("global", "eu", "de", "us"):
+        (site / jurisdiction).mkdir(parents=True)
+    result = run("--root", tagged.root, "pdf", "--out-dir", site, "--releases", "-j", "de", "--no-history")
+    assert result.code == 0, result
+    printed = site / "versions" / release_pdf_path("v1.2.0", "de")
+    assert printed.is_file()
+    assert "v1.2.0" in " ".join(page_texts(printed)[0].split())
+    assert run("--root", tagged.root, "pdf", "--releases", "-j", "de", "--out", tmp_path / "x.pdf").code == 2

@@ -46,6 +46,9 @@ def register(sub: Subcommands) -> None:
     parser.add_argument("--lang", metavar="L",
                         help="the language to print: the handbook's locale or its language (default: its "
                              "locale), or the source language for the approved text")
+    parser.add_argument("--releases", action="store_true",
+                        help=f"with --out-dir: also every release, as DIR/versions/<tag>/<jurisdiction>/{SITE_FILE} "
+                             "(linked from the site's /versions/ page)")
     parser.add_argument("--no-history", action="store_true", help="leave out review dates (no git history read)")
     parser.set_defaults(func=run)
 
@@ -76,8 +79,22 @@ def _view(published: list[View], lang: str | None, jurisdiction: str) -> View:
 def run(args: argparse.Namespace) -> int:
     if args.out and not args.jurisdiction:
         raise UsageError("--out writes one handbook: name it with --jurisdiction J")
+    if args.releases and not args.out_dir:
+        raise UsageError("--releases writes into the site's folder: give --out-dir DIR")
+    code = _print(args, args.at, Path(args.out_dir) if args.out_dir else None)
+    if code or not args.releases:
+        return code
+    from clausebook.release import releases
+
+    for release in releases(Path(args.root).resolve()):
+        code = _print(args, release.tag, Path(args.out_dir) / "versions" / release.tag, make_folders=True) or code
+    return code
+
+
+def _print(args: argparse.Namespace, at: str | None, out_dir: Path | None, make_folders: bool = False) -> int:
+    """Print the handbooks `args` asks for, from the text `at` names, into `--out` or `out_dir`."""
     started = time.perf_counter()
-    printing = open_edition(args.root, args.at)
+    printing = open_edition(args.root, at)
     workspace = printing.workspace
     known = [j for j in workspace.repo.jurisdiction_ids() if j in workspace.handbooks]
     if args.jurisdiction and args.jurisdiction not in workspace.handbooks:
@@ -88,8 +105,11 @@ def run(args: argparse.Namespace) -> int:
         targets = {args.jurisdiction: Path(args.out)}
     else:
         chosen = [args.jurisdiction] if args.jurisdiction else known
-        targets = {j: Path(args.out_dir) / j / SITE_FILE for j in chosen}
+        assert out_dir is not None
+        targets = {j: out_dir / j / SITE_FILE for j in chosen}
     for path in targets.values():
+        if make_folders:  # a release's folder under versions/: the site has none of its own
+            path.parent.mkdir(parents=True, exist_ok=True)
         if path.is_dir():
             raise UsageError(f"{path}: is a folder; give the PDF file's name")
         if args.out_dir and not path.parent.is_dir():

@@ -8,6 +8,8 @@ Upcoming text (merged, not yet in force) is listed with its date.
 
 from __future__ import annotations
 
+import html
+
 from clausebook.site import safe
 from clausebook.site.blocks import page_opening, page_text, table_cell
 from clausebook.site.context import SiteContext
@@ -18,6 +20,11 @@ PATH = "versions.md"
 TITLE = "Versions"
 
 
+def release_pdf_path(tag: str, jurisdiction: str) -> str:
+    """Where `clausebook pdf --out-dir site --releases` writes a release's PDF, relative to this page."""
+    return f"{tag}/{jurisdiction}/handbook.pdf"
+
+
 def anchor(tag: str) -> str:
     """The id of a release's heading on the versions page: `v1.2.0` -> `v1-2-0`."""
     return tag.replace(".", "-")
@@ -25,7 +32,7 @@ def anchor(tag: str) -> str:
 
 def versions_page(ctx: SiteContext, time: TimeFacts) -> Page:
     out = page_opening(TITLE, "Each release of the policies, newest first: when it was released, what changed in "
-                       "substance, and the acknowledgement manifest of each version (the digests an "
+                       "substance, the acknowledgement manifest and PDF of each version (the digests an "
                        "acknowledgement is checked against). Editorial changes do not ask anyone to "
                        "acknowledge again; material ones do, for the versions they reach.")
     if time.upcoming:
@@ -57,4 +64,7 @@ def versions_page(ctx: SiteContext, time: TimeFacts) -> Page:
         links = [f"[{table_cell(safe.plain(ctx.name(j)))}]({manifest_path(j, release.version)})"
                  for j in entry.manifests]
         out += ["**Acknowledgement manifests:** " + " · ".join(links), ""]
+        # Raw links: the PDFs are written after the build (`make pdfs`), so MkDocs cannot check them.
+        pdfs = [f'<a href="{release_pdf_path(release.tag, j)}">{html.escape(ctx.name(j))}</a>' for j in entry.manifests]
+        out += ['<p class="cb-pdf"><strong>PDF:</strong> ' + " · ".join(pdfs) + "</p>", ""]
     return Page(PATH, TITLE, page_text(out))
