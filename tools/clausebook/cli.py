@@ -17,7 +17,8 @@ from typing import NoReturn
 from clausebook import __version__
 from clausebook.core.errors import UsageError
 
-COMMANDS = ("validate", "lint", "resolve", "explain", "diff", "review", "codeowners", "ci", "render", "rules")
+COMMANDS = ("validate", "lint", "resolve", "explain", "diff", "affected", "review", "codeowners", "ci", "render",
+            "rules")
 
 
 class _Parser(argparse.ArgumentParser):

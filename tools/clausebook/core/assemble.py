@@ -87,7 +87,7 @@ def _known_blobs(source: Source, entries: list[Entry], schema_directory: Path,
     for entry in entries:
         kind = classify(entry.path)
         blob = fingerprint(entry.path) if kind is not None and not entry.escapes else None
-        if blob is None:
+        if kind is None or blob is None:
             unread.append(entry.path)
             continue
         blobs[entry.path] = blob

@@ -17,6 +17,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from clausebook.outputs import (
+    affected,
     codequality,
     diff_json,
     diff_markdown,
@@ -42,6 +43,7 @@ RULE = "rule"  # lint.registry.RuleDoc
 LEGAL_RULE = "legal-rule"  # a jurisdiction's rule, as a mapping
 CHECK_SUMMARY = "check-summary"  # summary.CheckOutcome
 EXPLANATION = "explanation"  # explain.Explanation
+AFFECTED = "affected"  # diff.affected.Affected
 
 
 @dataclass(frozen=True)
@@ -78,6 +80,8 @@ FORMATS: tuple[Format, ...] = (
     Format(LEGAL_RULE, "json", rules.format_legal_rule_json, "json"),
     Format(CHECK_SUMMARY, "markdown", summary.format_summary, "markdown (a job summary)"),
     Format(EXPLANATION, "text", explain.format_text, "text"),
+    Format(AFFECTED, "text", affected.format_text, "text (a handbook a line, with why)"),
+    Format(AFFECTED, "json", affected.format_json, "json (a CI job matrix)"),
 )
 
 _BY_KEY = {(f.kind, f.name): f for f in FORMATS}
