@@ -72,3 +72,10 @@ def test_an_unknown_revision_is_a_clean_error(run, history):
     result = run("--root", history.root, "affected", "no-such-branch")
     assert result.code == 2
     assert "unknown git revision 'no-such-branch'" in result.err
+
+
+def test_all_lists_every_handbook_and_a_missing_base_is_a_usage_error(run, history):
+    data = json.loads(run("--root", history.root, "affected", "--all", "HEAD", "--format", "json").out)
+    assert data["handbooks"][0] == "global" and {"de", "de-by", "fr"} <= set(data["handbooks"])
+    result = run("--root", history.root, "affected")
+    assert result.code == 2 and "give BASE" in result.err

@@ -44,6 +44,15 @@ def _documents(workspace: Workspace) -> tuple[dict[str, str], dict[str, str]]:
     return policies, jurisdictions
 
 
+def every_handbook(root: str | os.PathLike[str], head: str | None = None) -> Affected:
+    """Every handbook at HEAD (or the working tree): a first deployment, or a rebuild of all."""
+    root_path = Path(root).resolve()
+    head_ws = open_revision(root_path, head, open_git(root_path)) if head is not None else open_worktree(root_path)
+    build = [j for j in head_ws.repo.jurisdiction_ids() if j in head_ws.handbooks]
+    return Affected(base="", head=head_ws.repo.label, build=build, removed=[],
+                    reasons={j: ["every handbook asked for"] for j in build})
+
+
 def affected(root: str | os.PathLike[str], base: str, head: str | None = None) -> Affected:
     root_path = Path(root).resolve()
     where = open_git(root_path)
