@@ -125,3 +125,23 @@ def test_the_workflow_ci_command_passes_on_a_pull_request_clone(run, tmp_path, m
 def test_workflows_install_with_the_makefile_target(name):
     assert "make install" in scripts(load(name))
     assert re.search(r"^install:", (ROOT / "Makefile").read_text(), re.M)
+
+
+def test_handbooks_workflow_builds_the_affected_handbooks_as_a_matrix_then_deploys():
+    workflow = load("handbooks.yml")
+    jobs = workflow["jobs"]
+    plan_lines = [line for step in jobs["plan"]["steps"] for line in step.get("run", "").splitlines()]
+    commands = [argv[:argv.index(">")] if ">" in argv else argv
+                for line in plan_lines if (argv := clausebook_argv(line, {"BASE": "abc123"})) is not None]
+    assert ["affected", "abc123", "HEAD", "--format", "json"] in commands
+    assert ["affected", "--all", "HEAD", "--format", "json"] in commands
+    for argv in commands:
+        build_parser().parse_args(argv)
+    matrix = jobs["build"]["strategy"]["matrix"]
+    assert matrix["handbook"] == "${{ fromJSON(needs.plan.outputs.handbooks) }}"
+    build_step = next(step for step in jobs["build"]["steps"] if step.get("name") == "Build one handbook")
+    assert "make handbook" in build_step["run"]
+    assert jobs["assemble"]["needs"] == ["plan", "build"]
+    assert jobs["deploy"]["permissions"] == {"pages": "write", "id-token": "write"}
+    assert uses(workflow, "actions/deploy-pages") and uses(workflow, "actions/upload-pages-artifact")
+    assert "make install" in scripts(workflow)
