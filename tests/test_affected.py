@@ -64,7 +64,7 @@ def test_a_jurisdiction_file_change_and_a_removed_handbook(run, history):
         "jurisdictions/fr/overlays/confidentiality.yaml": None,
     }, date="2025-02-03T09:00:00+00:00")
     data = affected(run, history, "HEAD~1", "HEAD")
-    assert "de-by" in data["handbooks"] and "fr" not in data["handbooks"]
+    assert "de-by" in data["handbooks"] and "global" in data["handbooks"] and "fr" not in data["handbooks"]
     assert data["removed"] == ["fr"]
 
 

@@ -10,7 +10,8 @@ A handbook's pages differ when a clause it holds resolves differently (the
 diff's per-clause jurisdictions), when it is new, when its own
 `jurisdiction.yaml` or an ancestor's changed (name, language, rules and
 parent are inherited or shown), or when a `policy.yaml` changed (titles and
-sections appear in every handbook). A change outside `policy/` and
+sections appear in every handbook); `global`, whose build also carries the
+site's landing page, whenever a handbook is added or removed. A change outside `policy/` and
 `jurisdictions/` affects none.
 """
 
@@ -21,6 +22,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from clausebook.core.identity import content_key
+from clausebook.core.model import GLOBAL
 from clausebook.diff.revisions import compute
 from clausebook.workspace import Workspace, open_git, open_revision, open_worktree
 
@@ -72,6 +74,10 @@ def affected(root: str | os.PathLike[str], base: str, head: str | None = None) -
             mark(jid, f"clause {change.clause} {change.kind}")
     for jid in diff.jurisdictions_added:
         mark(jid, "new handbook")
+    removed = [j for j in base_ws.repo.jurisdiction_ids() if j in base_ws.handbooks and j not in head_ws.handbooks]
+    if diff.jurisdictions_added or removed:
+        # The global build also carries the site's shared root, whose landing page lists every handbook.
+        mark(GLOBAL, "a handbook was added or removed")
     old_policies, old_jurisdictions = _documents(base_ws)
     new_policies, new_jurisdictions = _documents(head_ws)
     changed_policies = sorted(p for p in set(old_policies) | set(new_policies)
@@ -84,6 +90,5 @@ def affected(root: str | os.PathLike[str], base: str, head: str | None = None) -
             for reached in [jid, *head_ws.repo.descendants(jid)]:
                 mark(reached, f"jurisdiction {jid} changed")
     build = [j for j in order if reasons.get(j)]
-    removed = [j for j in base_ws.repo.jurisdiction_ids() if j in base_ws.handbooks and j not in head_ws.handbooks]
     return Affected(base=base_ws.repo.label, head=head_ws.repo.label, build=build, removed=removed,
                     reasons={j: reasons[j] for j in build})
