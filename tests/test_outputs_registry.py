@@ -15,6 +15,7 @@ COMMAND_KINDS = {
     ("validate",): registry.PROBLEMS,
     ("lint",): registry.PROBLEMS,
     ("diff",): registry.DIFF,
+    ("affected",): registry.AFFECTED,
     ("resolve",): registry.HANDBOOK,
     ("review", "status"): registry.REVIEW_STATUS,
     ("review", "report"): registry.REVIEW_REPORT,

@@ -155,3 +155,45 @@ def test_code_scanning_uploads_the_sarif_lint_writes():
     assert workflow["jobs"]["lint"]["permissions"]["security-events"] == "write"
     (upload,) = uses(workflow, "github/codeql-action/upload-sarif")
     assert any(f"--format sarif > {upload['with']['sarif_file']}" in line for line in scripts(workflow))
+
+
+def test_handbooks_workflow_builds_the_affected_handbooks_as_a_matrix_then_deploys():
+    workflow = load("handbooks.yml")
+    jobs = workflow["jobs"]
+    plan_lines = [line for step in jobs["plan"]["steps"] for line in step.get("run", "").splitlines()]
+    commands = [argv[:argv.index(">")] if ">" in argv else argv
+                for line in plan_lines if (argv := clausebook_argv(line, {"BASE": "abc123"})) is not None]
+    assert ["affected", "abc123", "HEAD", "--format", "json"] in commands
+    assert ["affected", "--all", "HEAD", "--format", "json"] in commands
+    for argv in commands:
+        build_parser().parse_args(argv)
+    matrix = jobs["build"]["strategy"]["matrix"]
+    assert matrix["handbook"] == "${{ fromJSON(needs.plan.outputs.handbooks) }}"
+    build_step = next(step for step in jobs["build"]["steps"] if step.get("name") == "Build one handbook")
+    assert "make handbook" in build_step["run"]
+    assert jobs["assemble"]["needs"] == ["plan", "build"]
+    assert jobs["deploy"]["permissions"] == {"pages": "write", "id-token": "write"}
+    assert uses(workflow, "actions/deploy-pages") and uses(workflow, "actions/upload-pages-artifact")
+    assert "make install" in scripts(workflow)
+
+
+def test_the_gitlab_child_pipeline_has_a_build_job_per_affected_handbook():
+    import importlib.util
+
+    path = ROOT / "docs" / "examples" / "gitlab_handbooks.py"
+    spec = importlib.util.spec_from_file_location("gitlab_handbooks", path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    pipeline = module.child_pipeline({"handbooks": ["global", "de"], "removed": ["fr"]})
+    assert pipeline["build"]["parallel"]["matrix"] == [{"HANDBOOK": ["global", "de"]}]
+    assert any("make handbook" in line for line in pipeline["build"]["script"])
+    assert pipeline["assemble"]["needs"] == ["build"] and pipeline["variables"]["REMOVED"] == "fr"
+    assert list(module.child_pipeline({"handbooks": [], "removed": []})) == ["nothing-to-build"]
+    gitlab = (ROOT / "docs" / "gitlab-ci.md").read_text(encoding="utf-8")
+    child_yaml = yaml.safe_load(re.findall(r"```yaml\n(.*?)```", gitlab, re.S)[-1])
+    assert child_yaml["handbooks-build"]["trigger"]["strategy"] == "depend"
+    for line in child_yaml["handbooks-plan"]["script"]:
+        for part in re.split(r";|\bthen\b|\belse\b", line):
+            argv = clausebook_argv(part.split(">")[0], {"BASE": "abc123"})
+            if argv is not None:
+                build_parser().parse_args(argv)

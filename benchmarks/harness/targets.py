@@ -81,6 +81,7 @@ def targets(cases: list[Case], sizes: Sequence[int], review_corpus: tuple[int, i
     else:
         found.append(Target(text, "not measured", None))
     found.append(in_force_target(cases))
+    found.extend(scale_targets(cases))
     found.extend(growth(cases, sizes))
     return found
 
@@ -95,6 +96,36 @@ def in_force_target(cases: list[Case]) -> Target:
         return Target(text, "not measured", None)
     budget = 2 * plain.median + review.median
     return Target(text, f"{seconds_text(at.median)} (budget {seconds_text(budget)})", at.median <= budget)
+
+
+# Issue 19: lint and diff as multiples of the parse floor, and memory, at a large company's size.
+FLOOR_TARGETS = (("lint", "clausebook", 3.0), ("diff", "clausebook", 2.5))
+SCALE_SIZES = (5000, 20000)
+MEMORY_LIMIT_KIB = 1024 * 1024
+MEMORY_SIZE = 20000
+
+
+def scale_targets(cases: list[Case]) -> list[Target]:
+    """lint within 3x and diff within 2.5x the parse floor; every command under 1 GiB at 20,000 clauses."""
+    found = []
+    for task, tool, limit in FLOOR_TARGETS:
+        for size in SCALE_SIZES:
+            text = f"{task}, {size:,} clauses: within {limit:g}x the parse floor"
+            ours, floor = find_case(cases, size, task, tool), find_case(cases, size, "validate", "parse floor")
+            if ours is None or floor is None:
+                found.append(Target(text, "not measured", None))
+                continue
+            ratio = ours.median / floor.median
+            found.append(Target(text, f"{ratio:.1f}x ({seconds_text(ours.median)})", ratio <= limit))
+    ours = [c for c in cases if c.ours and c.peak_kib and c.group.startswith(f"{MEMORY_SIZE:,} clauses")]
+    text = f"peak memory of every command at {MEMORY_SIZE:,} clauses: under 1 GiB"
+    if not ours:
+        found.append(Target(text, "not measured", None))
+    else:
+        worst = max(ours, key=lambda c: c.peak_kib)
+        found.append(Target(text, f"largest {worst.peak_kib / 1024:,.0f} MiB ({worst.tool})",
+                            all(c.peak_kib < MEMORY_LIMIT_KIB for c in ours)))
+    return found
 
 
 def growth(cases: list[Case], sizes: Sequence[int]) -> list[Target]:

@@ -19,8 +19,8 @@ from clausebook.core.errors import UsageError
 from clausebook.interrupts import Terminated, restore_terminate, terminate_as_interrupt
 from clausebook.outputs.terminal import one_line
 
-COMMANDS = ("validate", "lint", "resolve", "explain", "diff", "review", "codeowners", "ci", "render", "rules",
-            "translate", "release", "ack", "pdf", "matrix")
+COMMANDS = ("validate", "lint", "resolve", "explain", "diff", "affected", "review", "codeowners", "ci", "render",
+            "rules", "translate", "release", "ack", "pdf", "matrix")
 
 
 class _Parser(argparse.ArgumentParser):

@@ -13,6 +13,7 @@ import errno
 import os
 import posixpath
 import stat
+from collections.abc import Iterable
 from pathlib import Path
 
 from clausebook.core.loader import MAX_FILE_BYTES
@@ -133,6 +134,7 @@ class GitSource:
         self.prefix = "" if prefix == "." else prefix + "/"
         self._blobs: dict[str, tuple[str, str, int]] | None = None  # path -> (mode, sha, size)
         self._contents: dict[str, bytes] | None = None  # sha -> bytes, read ahead in one batch
+        self._wanted: set[str] | None = None  # the paths to read ahead; None: all
 
     def close(self) -> None:
         """Nothing to release (each git call is its own process); kept so `with GitSource(...)` reads well."""
@@ -187,9 +189,19 @@ class GitSource:
         """
         if self._contents is None:
             # Files over the size limit are never parsed: do not fetch them either.
-            shas = dict.fromkeys(sha for _, sha, size in self._listing().values() if size <= MAX_FILE_BYTES)
+            shas = dict.fromkeys(sha for path, (_, sha, size) in self._listing().items()
+                                 if size <= MAX_FILE_BYTES and (self._wanted is None or path in self._wanted))
             self._contents = {sha: raw for sha, raw in read_blobs(self.where.toplevel, shas) if raw is not None}
         return self._contents
+
+    def fingerprint(self, path: str) -> str | None:
+        """The blob id of a (non-symlink) file: equal ids are equal bytes, known without reading them."""
+        mode, sha, _ = self._listing()[path]
+        return None if mode == "120000" else sha
+
+    def will_read(self, paths: Iterable[str]) -> None:
+        """Only these files are read (the rest are known by their blob id): fetch just them, in one batch."""
+        self._wanted = set(paths)
 
     def _blob(self, sha: str) -> bytes:
         ahead = self._read_ahead().pop(sha, None)

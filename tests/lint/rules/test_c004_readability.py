@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from .helpers import CLAUSE, clause_yaml, found, run_lint
@@ -34,3 +36,34 @@ def test_flags(tmp_path, code, files, expected):
 def test_passes(tmp_path, code, files):
     problems = run_lint(tmp_path / "repo", files)
     assert found(problems, code) == []
+
+
+EDGE_TEXTS = ["", "Hi.", "Yes. No. Maybe so, then.", "A - b. ... !? Word word word.", "Naïve café staff don't "
+              "re-enter the office; they e-mail HR. İstanbul's rules apply.", "one two three four five six"]
+
+
+def body_texts(root) -> list[str]:
+    from clausebook.lint.rules.c004_readability import reader_text
+    from clausebook.workspace import open_worktree
+
+    workspace = open_worktree(root)
+    texts = set(EDGE_TEXTS)
+    for handbook in workspace.handbooks.values():
+        for clause in handbook.clauses.values():
+            for key in ("body", "rationale"):
+                if isinstance(clause.get(key), str):
+                    texts.update((clause.get(key), reader_text(clause.get(key))[0]))
+    return sorted(texts)
+
+
+def test_reading_ease_is_textstats_to_the_last_digit(tmp_path):
+    """The per-word cache gives textstat's own score on the shipped content and a seeded corpus."""
+    import textstat
+    from benchmarks.corpus import CorpusSpec, build
+
+    from clausebook.lint.rules.c004_readability import reading_ease
+
+    corpus = build(CorpusSpec(clauses=200, jurisdictions=4, commits=50), tmp_path / "repo")
+    texts = body_texts(corpus.root) + body_texts(Path(__file__).resolve().parents[3])
+    assert len(texts) > 400
+    assert [reading_ease(text) for text in texts] == [float(textstat.flesch_reading_ease(text)) for text in texts]

@@ -15,7 +15,7 @@ from clausebook.core.errors import UsageError
 from clausebook.core.loader import MAX_FILE_BYTES, Document, parse
 from clausebook.core.model import Clause, Jurisdiction, Overlay, Policy, Repository, Translation
 from clausebook.core.problems import Problem, has_errors
-from clausebook.core.sources import Source
+from clausebook.core.sources import Entry, Source
 
 
 def classify(path: str) -> tuple[str, ...] | None:
@@ -54,16 +54,18 @@ class _Loaded:
         self.owners: Document | None = None
 
 
-# The documents of the most recent load, by (path, kind, schema folder, bytes).
-# Loading a second revision (diff, lint --changed-since) or loading again
-# (mkdocs serve) then parses and schema-checks only the files that changed.
+# The documents of the most recent load, by (path, kind, schema folder, bytes) and,
+# from a git revision, by (path, kind, schema folder, blob id) too. Loading a second
+# revision (diff, lint --changed-since) or loading again (mkdocs serve) then parses
+# and schema-checks only the files that changed; from git, the unchanged files are
+# not even read, as the blob ids of the two trees say which differ.
 # Documents are never modified once loaded, so two repositories may share one.
 _Parsed = dict[tuple, tuple[Document | None, tuple[Problem, ...]]]
 _last_load: _Parsed = {}
 
 
 def _parse_checked(path: str, kind: str, raw: bytes, schema_directory: Path,
-                   seen: _Parsed) -> tuple[Document | None, list[Problem]]:
+                   seen: _Parsed, blob: str | None = None) -> tuple[Document | None, list[Problem]]:
     key = (path, kind, schema_directory, raw)
     known = _last_load.get(key) or seen.get(key)
     if known is None:
@@ -72,7 +74,36 @@ def _parse_checked(path: str, kind: str, raw: bytes, schema_directory: Path,
             problems += schemas.validate(doc, kind, schema_directory)
         known = (doc, tuple(problems))
     seen[key] = known
+    if blob is not None:
+        seen[(path, kind, schema_directory, "blob", blob)] = known
     return known[0], list(known[1])
+
+
+def _known_blobs(source: Source, entries: list[Entry], schema_directory: Path,
+                 seen: _Parsed) -> dict[str, str]:
+    """path -> blob id for the files a source can name by blob id; those parsed last time go into `seen`.
+
+    The source is told which files remain to be read, so it fetches only those.
+    """
+    fingerprint = getattr(source, "fingerprint", None)
+    if fingerprint is None:
+        return {}
+    blobs: dict[str, str] = {}
+    unread = []
+    for entry in entries:
+        kind = classify(entry.path)
+        blob = fingerprint(entry.path) if kind is not None and not entry.escapes else None
+        if kind is None or blob is None:
+            unread.append(entry.path)
+            continue
+        blobs[entry.path] = blob
+        key = (entry.path, kind[0], schema_directory, "blob", blob)
+        if key in _last_load:
+            seen[key] = _last_load[key]
+        else:
+            unread.append(entry.path)
+    getattr(source, "will_read", lambda paths: None)(unread)
+    return blobs
 
 
 def load(source: Source, schema_directory: Path) -> Repository:
@@ -83,7 +114,9 @@ def load(source: Source, schema_directory: Path) -> Repository:
     loaded = _Loaded()
     broken: set[tuple[str, str]] = set()  # (kind, id) of documents left out of the model
     seen: _Parsed = {}
-    for entry in source.entries():
+    entries = source.entries()
+    blobs = _known_blobs(source, entries, schema_directory, seen)
+    for entry in entries:
         kind = classify(entry.path)
         if kind is None:
             if entry.path.endswith((".yml", ".yaml", ".json")):
@@ -108,13 +141,19 @@ def load(source: Source, schema_directory: Path) -> Repository:
                                          f"file is {size} KiB; the limit is {limit} KiB"))
             broken.add((kind[0], kind[-1]))
             continue
-        try:
-            raw = source.read(entry.path)
-        except OSError as exc:
-            repo.problems.append(Problem(entry.path, 1, 1, "error", "S007", f"cannot read file: {exc.strerror or exc}"))
-            broken.add((kind[0], kind[-1]))
-            continue
-        doc, problems = _parse_checked(entry.path, kind[0], raw, schema_directory, seen)
+        blob = blobs.get(entry.path)
+        reused = seen.get((entry.path, kind[0], schema_directory, "blob", blob)) if blob else None
+        if reused is not None:
+            doc, problems = reused[0], list(reused[1])
+        else:
+            try:
+                raw = source.read(entry.path)
+            except OSError as exc:
+                repo.problems.append(Problem(entry.path, 1, 1, "error", "S007",
+                                             f"cannot read file: {exc.strerror or exc}"))
+                broken.add((kind[0], kind[-1]))
+                continue
+            doc, problems = _parse_checked(entry.path, kind[0], raw, schema_directory, seen, blob)
         repo.problems.extend(problems)
         if doc is None or has_errors(problems):
             broken.add((kind[0], _declared_id(doc, kind)))

@@ -249,20 +249,26 @@ def _change(cid: str, by_j: dict[str, tuple[ResolvedClause | None, ResolvedClaus
     editorial_reasons: dict[str, list[str]] = {}
     changed_fields: set[str] = set()
     owners: set[str] = set()
+    # Jurisdictions that leave a clause alone hold their parent's very objects: compare each pair once.
+    verdicts: dict[tuple[int, int], tuple[set[str], bool, list[str]]] = {}
     for jid in jurisdictions:
         old, new = by_j[jid]
         for clause in (old, new):
             if clause is not None and isinstance(clause.fields.get("owner"), str):
                 owners.add(clause.fields["owner"])
-        before, after = clause_values(old), clause_values(new)
-        changed_fields |= {k for k in set(before) | set(after) if before.get(k) != after.get(k)}
-        if old is None:
-            material_reasons[jid] = ["clause added"]
-        elif new is None:
-            material_reasons[jid] = ["clause removed"]
-        else:
-            material, reasons = classify(old, new)
-            (material_reasons if material else editorial_reasons)[jid] = reasons
+        verdict = verdicts.get((id(old), id(new)))
+        if verdict is None:
+            before, after = clause_values(old), clause_values(new)
+            differ = {k for k in set(before) | set(after) if before.get(k) != after.get(k)}
+            if old is None:
+                verdict = (differ, True, ["clause added"])
+            elif new is None:
+                verdict = (differ, True, ["clause removed"])
+            else:
+                verdict = (differ, *classify(old, new))
+            verdicts[(id(old), id(new))] = verdict
+        changed_fields |= verdict[0]
+        (material_reasons if verdict[1] else editorial_reasons)[jid] = verdict[2]
 
     everywhere = set(jurisdictions)
     material = bool(material_reasons)
@@ -303,7 +309,14 @@ def _redlines(by_j: dict[str, tuple[ResolvedClause | None, ResolvedClause | None
               jurisdictions: list[str], fields: list[str], names: dict[str, str]) -> list[FieldRedline]:
     """One redline per field and distinct (before, after) pair, naming the jurisdictions it holds in."""
     result = []
-    values = {jid: (clause_values(by_j[jid][0]), clause_values(by_j[jid][1])) for jid in jurisdictions}
+    once: dict[int, dict[str, Any]] = {}
+
+    def values_of(clause: ResolvedClause | None) -> dict[str, Any]:
+        if id(clause) not in once:
+            once[id(clause)] = clause_values(clause)
+        return once[id(clause)]
+
+    values = {jid: (values_of(by_j[jid][0]), values_of(by_j[jid][1])) for jid in jurisdictions}
     for name in fields:
         groups: dict[tuple[str, str], list[str]] = {}
         for jid in jurisdictions:

@@ -21,6 +21,7 @@ from typing import Any
 
 from clausebook.outputs import (
     acknowledgements,
+    affected,
     codequality,
     diff_json,
     diff_markdown,
@@ -57,6 +58,7 @@ RELEASE = "release"  # release.Plan; also takes dry_run=, tagged=
 ACK_MANIFEST = "ack-manifest"  # acknowledgements.manifest()
 ACK_CHECK = "ack-check"  # acknowledgements.Verdict
 MATRIX = "matrix"  # core.matrix.Matrix
+AFFECTED = "affected"  # diff.affected.Affected
 
 
 @dataclass(frozen=True)
@@ -109,6 +111,8 @@ FORMATS: tuple[Format, ...] = (
     Format(MATRIX, "csv", matrix.format_csv, "csv (one row per cell)"),
     Format(MATRIX, "json", matrix.format_json, "json (one record per cell)"),
     Format(MATRIX, "markdown", matrix.format_markdown, "markdown"),
+    Format(AFFECTED, "text", affected.format_text, "text (a handbook a line, with why)"),
+    Format(AFFECTED, "json", affected.format_json, "json (a CI job matrix)"),
 )
 
 _BY_KEY = {(f.kind, f.name): f for f in FORMATS}
