@@ -23,7 +23,7 @@ from functools import lru_cache
 from clausebook.core.model import GLOBAL
 from clausebook.site import safe
 from clausebook.site.banners import history_intro
-from clausebook.site.blocks import link, page_opening, page_text, table_cell
+from clausebook.site.blocks import front_matter, link, page_opening, page_text, table_cell
 from clausebook.site.change_log import ChangeRow, handbook_changes
 from clausebook.site.context import GLOBAL_TITLE, SiteContext
 from clausebook.site.page import Page
@@ -90,11 +90,13 @@ def handbook_pages(ctx: SiteContext, jurisdiction: str, rows: list[ChangeRow],
     pages = []
     for number, chunk in enumerate(chunks, start=1):
         path = handbook_changes_path(jurisdiction, number)
-        title = f"What changed: {name}" + (f" (page {number})" if number > 1 else "")
-        out = page_opening(safe.plain(title), f"Every change to this handbook's content, newest first: "
+        title = f"What changed: {name}" + (f", page {number}" if number > 1 else "")
+        out = [front_matter(title), "", f"# {safe.plain(title)}", ""]
+        out.append(f"Every change to this handbook's content, newest first: "
                            f"{count_text(rows)}. **Material** changes alter what employees must do (a "
                            "level, who or where a rule applies, or a duty or prohibition added or dropped); "
                            f"the rest is editorial. [All handbooks]({link(path, PATH)}).")
+        out.append("")
         out += history_intro(ctx)
         out += _pager(jurisdiction, path, number, len(chunks))
         if not chunk:
