@@ -91,7 +91,9 @@ def handbook_pages(ctx: SiteContext, jurisdiction: str, rows: list[ChangeRow],
     for number, chunk in enumerate(chunks, start=1):
         path = handbook_changes_path(jurisdiction, number)
         title = f"What changed: {name}" + (f", page {number}" if number > 1 else "")
-        out = [front_matter(title), "", f"# {safe.plain(title)}", ""]
+        # Out of search: a word of a clause should find the clause, not every redline that quotes it.
+        opening = front_matter(title).rsplit("---", 1)[0] + "search:\n  exclude: true\n---"
+        out = [opening, "", f"# {safe.plain(title)}", ""]
         out.append(f"Every change to this handbook's content, newest first: "
                            f"{count_text(rows)}. **Material** changes alter what employees must do (a "
                            "level, who or where a rule applies, or a duty or prohibition added or dropped); "
