@@ -85,5 +85,5 @@ def test_long_histories_are_paged(history_site, monkeypatch):
     assert [len(rows(p)) for p in (first, second, third)] == [2, 2, 1]
     assert "Page 1 of 3 · [Older →](2.md)" in first
     assert "Page 2 of 3 · [← Newer](index.md) · [Older →](3.md)" in second
-    assert {"What changed": ["de/changes/index.md", "de/changes/2.md", "de/changes/3.md"]} \
+    assert {"What changed in Germany": ["de/changes/index.md", "de/changes/2.md", "de/changes/3.md"]} \
         in site.nav[2]["Europe"][1]["Germany"]

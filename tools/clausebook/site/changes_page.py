@@ -23,7 +23,7 @@ from functools import lru_cache
 from clausebook.core.model import GLOBAL
 from clausebook.site import safe
 from clausebook.site.banners import history_intro
-from clausebook.site.blocks import front_matter, link, page_opening, page_text, table_cell
+from clausebook.site.blocks import front_matter, link, nav_title, page_opening, page_text, table_cell
 from clausebook.site.change_log import ChangeRow, handbook_changes
 from clausebook.site.context import GLOBAL_TITLE, SiteContext
 from clausebook.site.page import Page
@@ -51,11 +51,17 @@ def changes_pages(ctx: SiteContext) -> list[Page]:
     return pages
 
 
-def changes_nav(paths: list[str]) -> list:
-    """A handbook's navigation entry for its pages of changes (a section when there are several)."""
+def changes_nav(paths: list[str], name: str) -> list:
+    """A handbook's navigation entry for its pages of changes (a section when there are several).
+
+    A section is a labelled landmark, so its title names the handbook: every
+    handbook's section is in the one navigation, and landmarks must differ.
+    """
     if not paths:
         return []
-    return [{"What changed": paths[0] if len(paths) == 1 else paths}]
+    if len(paths) == 1:
+        return [{"What changed": paths[0]}]
+    return [{nav_title(f"What changed in {name}"): paths}]
 
 
 def count_text(rows: list[ChangeRow]) -> str:

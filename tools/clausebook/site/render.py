@@ -98,7 +98,7 @@ def navigation(ctx: SiteContext, paths: list[str] = ()) -> list:  # type: ignore
         children: list = [landing_path(jurisdiction)]
         children += [{nav_title(p.title): policy_path(jurisdiction, p.id)}
                      for p in ctx.handbooks[jurisdiction].policies()]
-        children += changes_nav([p for p in paths if p.startswith(f"{jurisdiction}/changes/")])
+        children += changes_nav([p for p in paths if p.startswith(f"{jurisdiction}/changes/")], ctx.name(jurisdiction))
         return {nav_title(ctx.name(jurisdiction)): children}
 
     nav: list = [{"Home": "index.md"}]
