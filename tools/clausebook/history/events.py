@@ -46,6 +46,9 @@ class Event:
     # An edit of a file: the blob shas before and after. Whether it changed
     # the content (not just the formatting) is decided when first asked.
     blobs: tuple[str, str] | None = field(default=None, compare=False, repr=False)
+    # The blob a creation or a move between jurisdictions left (None for a deletion): what the
+    # changes page reads to say what was added (an overlay's action, for one).
+    created: str | None = field(default=None, compare=False, repr=False)
 
     @property
     def identity(self) -> str:
@@ -113,9 +116,9 @@ def _commit_events(commit: Commit, on_line: bool, at_boundary: bool, names: dict
     found: list[Event] = []
 
     def event(clause: str, kind: EventKind, jurisdictions: tuple[str, ...], path: str,
-              blobs: tuple[str, str] | None = None) -> None:
+              blobs: tuple[str, str] | None = None, created: str | None = None) -> None:
         found.append(Event(clause, kind, commit.sha, commit.date, commit.author, jurisdictions,
-                           commit.subject, path, commit.email, blobs))
+                           commit.subject, path, commit.email, blobs, created))
 
     for clause in commit.reviewed:
         event(clause, "review", (), "")
@@ -148,9 +151,9 @@ def _commit_events(commit: Commit, on_line: bool, at_boundary: bool, names: dict
                 continue
             # An overlay moved to another jurisdiction changes both.
             jurisdictions = tuple(sorted({before[1], after[1]}, key=_jurisdiction_order))
-            event(clause, "change", jurisdictions, new or "")
+            event(clause, "change", jurisdictions, new or "", created=record.new_sha)
         elif after is not None:  # created (or moved in from a file that is not a clause)
-            event(clause, "change", (after[1],), new or "")
+            event(clause, "change", (after[1],), new or "", created=record.new_sha)
         else:  # deleted (or moved out)
             event(clause, "change", (before[1],), old or "")  # type: ignore[index]
     found.sort(key=lambda e: (e.clause, e.kind != "change", e.path))

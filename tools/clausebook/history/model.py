@@ -16,6 +16,7 @@ from clausebook.core.model import GLOBAL
 from clausebook.history.events import Event
 
 KeyReader = Callable[[Iterable[str]], Mapping[str, str]]
+DataReader = Callable[[Iterable[str]], Mapping[str, object]]
 
 
 class History:
@@ -36,7 +37,7 @@ class History:
     def __init__(self, shallow: bool, head: str | None, events: Iterable[Event],
                  truncated: Iterable[str] = (), boundary: dt.date | None = None,
                  lineage: Mapping[str, tuple[str, ...]] | None = None,
-                 read_keys: KeyReader | None = None) -> None:
+                 read_keys: KeyReader | None = None, read_data: DataReader | None = None) -> None:
         self.shallow = shallow
         self.head = head
         self.truncated = frozenset(truncated)
@@ -45,6 +46,7 @@ class History:
         self.lineage: Mapping[str, tuple[str, ...]] = lineage or {}
         self._candidates = list(events)
         self._read_keys = read_keys
+        self._read_data = read_data
         self._keys: dict[str, str] = {}
         self._by_clause: dict[str, list[Event]] = {}
         for event in self._candidates:
@@ -76,6 +78,13 @@ class History:
     def _decided(self, events: list[Event]) -> list[Event]:
         self._settle(events)
         return [e for e in events if e.kind == "review" or self._is_change(e)]
+
+    def blob_data(self, shas: Iterable[str]) -> Mapping[str, object]:
+        """The parsed content of blobs (None where unknown): the same parse that decided the edits."""
+        shas = [s for s in dict.fromkeys(shas) if s]
+        if self._read_data is None:
+            return dict.fromkeys(shas)
+        return self._read_data(shas)
 
     # Questions --------------------------------------------------------------
 

@@ -52,7 +52,7 @@ from clausebook.core.model import GLOBAL, Repository
 from clausebook.git import GitDir, locate, read_blobs, shallow_boundary
 from clausebook.history.events import Event, build_events, first_parent_line
 from clausebook.history.log import parse_log, read_log
-from clausebook.history.model import History, KeyReader
+from clausebook.history.model import DataReader, History, KeyReader
 
 
 def content_key_of_blob(raw: bytes, sha: str) -> str:
@@ -72,16 +72,28 @@ def document_key(data: object) -> str:
 
 
 # Content keys never change for a blob sha: keep them across scans (a
-# `mkdocs serve` rebuild only reads the blobs of new commits).
+# `mkdocs serve` rebuild only reads the blobs of new commits). The parsed data
+# is kept beside the key, so the changes page can say what an edit changed
+# without reading or parsing the blob again.
 _KEY_CACHE: dict[str, str] = {}
+_DATA_CACHE: dict[str, object] = {}
 
 
 def blob_keys(cwd: Path, shas: Iterable[str]) -> dict[str, str]:
     """Content keys of many blobs (`cwd` is inside the repository), read in one batch."""
     wanted = [sha for sha in dict.fromkeys(shas) if sha not in _KEY_CACHE]
     for sha, raw in read_blobs(cwd, wanted):
-        _KEY_CACHE[sha] = content_key_of_blob(raw, sha) if raw is not None else f"missing {sha}"
+        document = parse(sha, raw)[0] if raw is not None else None
+        _DATA_CACHE[sha] = document.data if document is not None else None
+        _KEY_CACHE[sha] = (document_key(document.data) if document is not None else f"unparsed {sha}") \
+            if raw is not None else f"missing {sha}"
     return {sha: _KEY_CACHE.get(sha, f"missing {sha}") for sha in shas}
+
+
+def blob_data(cwd: Path, shas: Iterable[str]) -> dict[str, object]:
+    """The parsed data of many blobs (None for one that does not parse), reusing what the keys read."""
+    blob_keys(cwd, shas)
+    return {sha: _DATA_CACHE.get(sha) for sha in shas}
 
 
 # --- the scan ---------------------------------------------------------------------
@@ -145,8 +157,9 @@ class PendingScan:
             _SCAN_CACHE.clear()  # one entry is all a long-running process needs
             _SCAN_CACHE[self.cache_key] = cached
         events, truncated, oldest = cached
+        read_keys, read_data = _readers(where.toplevel, repo)
         return History(where.shallow, where.head, events, truncated, oldest, lineage,
-                       read_keys=_key_reader(where.toplevel, repo))
+                       read_keys=read_keys, read_data=read_data)
 
 
 def begin_scan(root: Path) -> PendingScan:
@@ -164,9 +177,9 @@ def scan(root: Path, repo: Repository) -> History:
     return begin_scan(root).finish(repo)
 
 
-def _key_reader(cwd: Path, repo: Repository) -> KeyReader:
-    """Content keys by blob sha: from the work tree's parsed documents when a blob is
-    exactly a file there (usually the newest version of every clause), else from git."""
+def _readers(cwd: Path, repo: Repository) -> tuple[KeyReader, DataReader]:
+    """Content keys and parsed data by blob sha: from the work tree's parsed documents when a
+    blob is exactly a file there (usually the newest version of every clause), else from git."""
     documents = [c.doc for c in repo.clauses().values()]
     documents += [o.doc for j in repo.jurisdictions.values() for o in j.overlays]
     parsed: dict[str, Document] = {}
@@ -180,4 +193,10 @@ def _key_reader(cwd: Path, repo: Repository) -> KeyReader:
         found.update(blob_keys(cwd, [sha for sha in shas if sha not in found]))
         return found
 
-    return read
+    def data(shas: Iterable[str]) -> dict[str, object]:
+        shas = list(shas)
+        found: dict[str, object] = {sha: parsed[sha].data for sha in shas if sha in parsed}
+        found.update(blob_data(cwd, [sha for sha in shas if sha not in found]))
+        return found
+
+    return read, data

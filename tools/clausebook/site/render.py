@@ -20,7 +20,8 @@ URLs (with MkDocs' directory URLs):
     /                          pick a jurisdiction, grouped by region
     /global/, /<j>/            a jurisdiction's landing page
     /<j>/<policy>/             one page per policy; each clause at #<clause-id>
-    /changes/ /review/ /rules/ what changed, review status, the lint rules
+    /changes/ /review/ /rules/ what changed (an index), review status, the lint rules
+    /<j>/changes/, /<j>/changes/<n>/   one handbook's changes by month, with redlines, paged
     /versions/                 releases, their material changes and manifests
     /<j>/<lang>/               a translated handbook in its other languages and the approved source
                                text (/de/en/social-media/), see `languages`
@@ -31,11 +32,12 @@ URLs (with MkDocs' directory URLs):
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from importlib import resources
 
 from clausebook.core.model import GLOBAL
 from clausebook.site.blocks import nav_title
-from clausebook.site.changes_page import changes_page
+from clausebook.site.changes_page import changes_nav, changes_pages
 from clausebook.site.context import SiteContext, landing_path, policy_path
 from clausebook.site.facts import Facts, gather
 from clausebook.site.feed import feed_path, feed_xml
@@ -81,12 +83,14 @@ def render_site(workspace: Workspace, facts: Facts, options: RenderOptions | Non
             pages.append(landing_page(ctx, jurisdiction, view))
             for policy in ctx.handbooks[jurisdiction].policies():
                 pages.append(policy_page(ctx, jurisdiction, policy, view))
-    pages += [changes_page(ctx), versions_page(ctx, time), review_page(ctx), matrix_page(ctx), rules_page(ctx)]
+    pages += changes_pages(ctx)
+    pages += [versions_page(ctx, time), review_page(ctx), matrix_page(ctx), rules_page(ctx)]
     files = time.files()
     if facts.history is not None:
         files.update({feed_path(j): feed_xml(ctx, time, j, options.site_url) for j in ctx.jurisdictions})
     handbooks = [GLOBAL, *ctx.picker_order] if GLOBAL in ctx.handbooks else list(ctx.picker_order)
-    return Site({p.path: p for p in pages}, navigation(ctx), files=files, handbooks=handbooks, scopes=scopes)
+    return Site({p.path: p for p in pages}, navigation(ctx, [p.path for p in pages]), files=files, handbooks=handbooks,
+                scopes=scopes)
 
 
 def build_site(workspace: Workspace, options: RenderOptions | None = None, with_history: bool = True) -> Site:
@@ -96,13 +100,14 @@ def build_site(workspace: Workspace, options: RenderOptions | None = None, with_
     return render_site(workspace, facts, options, gather_time(workspace, facts.history, options))
 
 
-def navigation(ctx: SiteContext) -> list:
+def navigation(ctx: SiteContext, paths: Sequence[str] = ()) -> list:
     """The MkDocs `nav`: home, the base handbook, each region's versions, then the upkeep pages."""
 
     def jurisdiction_entry(jurisdiction: str) -> dict:
         views = ctx.views(jurisdiction)
         children: list = [landing_path(jurisdiction)]
         children += [{nav_title(title): policy_path(jurisdiction, pid)} for pid, title in titles(views[0])]
+        children += changes_nav([p for p in paths if p.startswith(f"{jurisdiction}/changes/")], ctx.name(jurisdiction))
         for view in views[1:]:  # the handbook in its other languages and the approved source text
             entries: list = [landing_path(view.folder)]
             entries += [{nav_title(title): policy_path(view.folder, pid)} for pid, title in titles(view)]

@@ -25,9 +25,13 @@ from __future__ import annotations
 
 import html
 import re
+from collections.abc import Iterable
+from functools import lru_cache
 from html.parser import HTMLParser
 
 from clausebook.core.markdown import CONTROL, escape_text
+from clausebook.diff.redline import Segment
+from clausebook.diff.redline import to_html as redline_to_html
 from clausebook.lint import urls
 
 _CONTROL = CONTROL  # Python-Markdown's placeholders among them: see core.markdown
@@ -289,3 +293,22 @@ def unsafe_html(fragment: str) -> list[str]:
     checker.feed(fragment)
     checker.close()
     return sorted(set(checker.found))
+
+
+def html_text(text: object) -> str:
+    """Text for inside our own HTML elements (where Markdown does not apply): every markup character escaped."""
+    return html.escape(" ".join(str(text).split()), quote=True)
+
+
+def redline_html(segments: Iterable[Segment]) -> str:
+    """A word redline (`diff.redline`) as HTML: `<del>`/`<ins>` runs with every character of the text escaped."""
+    return _redline_html(tuple(segments))
+
+
+@lru_cache(maxsize=8192)  # the same redline is shown in every handbook the change reached
+def _redline_html(segments: tuple[Segment, ...]) -> str:
+    fragment = redline_to_html(segments)
+    problems = unsafe_html(fragment)
+    if problems:  # cannot happen: to_html escapes the text; a guard against a future change there
+        raise ValueError(f"unsafe redline: {problems}")
+    return fragment
