@@ -5,7 +5,9 @@ from __future__ import annotations
 import inspect
 import re
 from pathlib import Path
+from typing import Any
 
+import pytest
 import yaml
 
 from clausebook.core.problems import Problem
@@ -81,3 +83,23 @@ def _complete_clause(path: str, text: str) -> str:
               "level": "info", "owner": "legal", "body": "Teams post news every week."}
     missing = "".join(f"{key}: {value}\n" for key, value in needed.items() if key not in data)
     return missing + text
+
+
+def rule_cases(flagged: list, not_flagged: list) -> tuple[Any, Any]:
+    """The two tests every rule module runs: each FLAGGED case is reported at its place, no NOT_FLAGGED one is.
+
+    A module says `test_flags, test_passes = rule_cases(FLAGGED, NOT_FLAGGED)`.
+    """
+
+    @pytest.mark.parametrize("code, files, expected", flagged)
+    def test_flags(tmp_path: Path, code: str, files: dict, expected: tuple) -> None:
+        problems = found(run_lint(tmp_path / "repo", files), code)
+        assert problems, f"{code} found nothing"
+        assert problems[0] == (code, *expected)
+
+    @pytest.mark.parametrize("code, files", not_flagged)
+    def test_passes(tmp_path: Path, code: str, files: dict) -> None:
+        problems = run_lint(tmp_path / "repo", files)
+        assert found(problems, code) == []
+
+    return test_flags, test_passes

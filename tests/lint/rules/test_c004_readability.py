@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from .helpers import CLAUSE, clause_yaml, found, run_lint
+from .helpers import CLAUSE, clause_yaml, rule_cases
 
 # (code, files, expected (path, line, column) of the first problem of that code)
 FLAGGED = [
@@ -23,19 +23,6 @@ NOT_FLAGGED = [
         "You must ask your manager before you post about a client. Tell them what you want to say and where. "
         "If they say no, do not post it. You can ask the comms team for help."))}, id="C004"),
 ]
-
-
-@pytest.mark.parametrize("code, files, expected", FLAGGED)
-def test_flags(tmp_path, code, files, expected):
-    problems = found(run_lint(tmp_path / "repo", files), code)
-    assert problems, f"{code} found nothing"
-    assert problems[0] == (code, *expected)
-
-
-@pytest.mark.parametrize("code, files", NOT_FLAGGED)
-def test_passes(tmp_path, code, files):
-    problems = run_lint(tmp_path / "repo", files)
-    assert found(problems, code) == []
 
 
 EDGE_TEXTS = ["", "Hi.", "Yes. No. Maybe so, then.", "A - b. ... !? Word word word.", "Naïve café staff don't "
@@ -67,3 +54,6 @@ def test_reading_ease_is_textstats_to_the_last_digit(tmp_path):
     texts = body_texts(corpus.root) + body_texts(Path(__file__).resolve().parents[3])
     assert len(texts) > 400
     assert [reading_ease(text) for text in texts] == [float(textstat.flesch_reading_ease(text)) for text in texts]
+
+
+test_flags, test_passes = rule_cases(FLAGGED, NOT_FLAGGED)

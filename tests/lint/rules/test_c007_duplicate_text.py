@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from .helpers import CLAUSE, clause_yaml, found, run_lint
+from .helpers import CLAUSE, clause_yaml, rule_cases
 
 # (code, files, expected (path, line, column) of the first problem of that code)
 FLAGGED = [
@@ -19,14 +19,4 @@ NOT_FLAGGED = [
 ]
 
 
-@pytest.mark.parametrize("code, files, expected", FLAGGED)
-def test_flags(tmp_path, code, files, expected):
-    problems = found(run_lint(tmp_path / "repo", files), code)
-    assert problems, f"{code} found nothing"
-    assert problems[0] == (code, *expected)
-
-
-@pytest.mark.parametrize("code, files", NOT_FLAGGED)
-def test_passes(tmp_path, code, files):
-    problems = run_lint(tmp_path / "repo", files)
-    assert found(problems, code) == []
+test_flags, test_passes = rule_cases(FLAGGED, NOT_FLAGGED)
