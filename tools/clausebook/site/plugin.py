@@ -5,7 +5,10 @@ handbook page with `render.build_site`, and hands the pages to MkDocs from
 memory (`File.generated`); nothing is written into `docs/`. A repository
 with validation errors fails the build with the problem lines (a
 `PluginError`, never a traceback); lint findings do not fail it. Under
-`mkdocs serve` it watches `policy/`, `jurisdictions/` and `schema/`.
+`mkdocs serve` it watches `policy/`, `jurisdictions/` and `schema/`, and
+validation errors do not stop the preview: they are logged, and the site
+is built from a page listing them (`site/problems_page.py`) at every page
+path the handbook had and as the not-found page, until the files are fixed.
 
 `mkdocs build` (not `--dirty`) writes into a staging folder next to
 `site_dir` and the finished site replaces the old one only when the whole
@@ -57,7 +60,7 @@ from clausebook.core.model import GLOBAL
 from clausebook.core.problems import has_errors
 from clausebook.interrupts import Handler, restore_terminate, terminate_as_interrupt
 from clausebook.outputs.terminal import one_line
-from clausebook.site import safe, search_scope
+from clausebook.site import problems_page, safe, search_scope
 from clausebook.site.a11y import accessible_page
 from clausebook.site.i18n import primary
 from clausebook.site.options import DEFAULT_NOTICE, RenderOptions
@@ -120,6 +123,8 @@ class ClausebookPlugin(BasePlugin[ClausebookConfig]):
         self.staged: StagedSite | None = None
         self.previous_terminate: Handler = None
         self.page_urls: dict[str, str] = {}  # docs path -> page URL, as MkDocs built it
+        self.problems = False  # this build shows the repository's errors instead of the handbook (serve only)
+        self.known_pages: list[str] = []  # the pages of the last handbook built, for the problems page
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.command, self.dirty = command, dirty
@@ -149,13 +154,19 @@ class ClausebookPlugin(BasePlugin[ClausebookConfig]):
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         self.root = self.repository_root(config)
+        self.problems = False
         try:
             workspace = open_worktree(self.root)
         except UsageError as exc:
+            if self.command == "serve":
+                return self.show_problems(config, [one_line(exc)], 1)
             raise PluginError(f"clausebook: {exc}") from None
         errors = [p for p in workspace.problems if p.severity == "error"]
         if has_errors(errors):
-            lines = [f"  {one_line(p)}" for p in errors[:MAX_PROBLEM_LINES]]
+            shown = [one_line(p) for p in errors[:MAX_PROBLEM_LINES]]
+            if self.command == "serve":  # the preview shows the problems; `mkdocs build` fails
+                return self.show_problems(config, shown, len(errors))
+            lines = [f"  {line}" for line in shown]
             if len(errors) > MAX_PROBLEM_LINES:
                 lines.append(f"  ... and {len(errors) - MAX_PROBLEM_LINES} more (run `clausebook validate`)")
             raise PluginError(f"clausebook: the repository has {len(errors)} error{'s' if len(errors) != 1 else ''}; "
@@ -181,6 +192,7 @@ class ClausebookPlugin(BasePlugin[ClausebookConfig]):
         if self.config.edit_links and isinstance(features, list) and "content.action.edit" not in features:
             features.append("content.action.edit")  # the page's own edit button, in an editors' build
         self.site = build_site(workspace, self.options, with_history=self.config.history)
+        self.known_pages = list(self.site.pages)
         for path in asset_files():
             if path.endswith(".css") and path not in config.extra_css:
                 config.extra_css.append(path)
@@ -195,8 +207,26 @@ class ClausebookPlugin(BasePlugin[ClausebookConfig]):
             config.site_dir = str(self.staged.staging)
         return config
 
+    def show_problems(self, config: MkDocsConfig, lines: list[str], total: int) -> MkDocsConfig:
+        """Under `mkdocs serve`: log the problems and build the site from the problems page."""
+        log.error(f"clausebook: the repository has {total} error{'s' if total != 1 else ''}; "
+                  "the preview shows them until they are fixed:\n" + "\n".join(f"  {line}" for line in lines))
+        self.problems = True
+        self.options = RenderOptions()
+        self.site = problems_page.problems_site(lines, total, self.known_pages)
+        return config
+
     @event_priority(-100)  # after every other plugin has written its files (search index, sitemap)
     def on_post_build(self, *, config: MkDocsConfig) -> None:
+        if self.problems:  # any other address shows the problems too (`mkdocs serve` serves 404.html)
+            site_dir = Path(config.site_dir)
+            not_found, index = site_dir / "404.html", site_dir / "index.html"
+            if not_found.is_file() and index.is_file():
+                page = problems_page.not_found_page(not_found.read_text(encoding="utf-8"),
+                                                    index.read_text(encoding="utf-8"))
+                if page is not None:
+                    not_found.write_text(page, encoding="utf-8")
+            return
         self.scope_search(Path(config.site_dir))
         if self.staged is not None:
             self.staged.ready = True
@@ -250,7 +280,7 @@ class ClausebookPlugin(BasePlugin[ClausebookConfig]):
         generated = self.site.pages.get(page.file.src_uri) if self.site else None
         if generated is not None and generated.lang and page.file.generated_by is not None:
             output = _HTML_LANG.sub(f'<html lang="{html.escape(generated.lang, quote=True)}"', output, count=1)
-        if not self.config.search_scope or self.site is None:
+        if not self.config.search_scope or self.site is None or self.problems:
             return output
         scope = search_scope.scope_of(page.file.src_uri, self.scopes())
         self.page_urls[page.file.src_uri] = page.url
