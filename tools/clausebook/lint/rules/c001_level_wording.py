@@ -30,8 +30,8 @@ import re
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
-from clausebook.core.markdown import plain_prose
 from clausebook.core.problems import Problem
+from clausebook.core.prose import plain_prose
 from clausebook.lint.text import BODY, clause_texts, newest, value_start
 
 if TYPE_CHECKING:

@@ -28,8 +28,8 @@ import re
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
-from clausebook.core.markdown import plain_prose, sentences
 from clausebook.core.problems import Problem
+from clausebook.core.prose import plain_prose, sentences
 from clausebook.lint.text import PROSE
 
 if TYPE_CHECKING:

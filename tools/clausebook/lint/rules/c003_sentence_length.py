@@ -28,8 +28,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
-from clausebook.core.markdown import plain_prose, sentences, words
 from clausebook.core.problems import Problem
+from clausebook.core.prose import plain_prose, sentences, words
 from clausebook.lint.config import Option
 from clausebook.lint.text import PROSE
 

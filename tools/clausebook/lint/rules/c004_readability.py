@@ -36,8 +36,8 @@ from types import ModuleType
 from typing import TYPE_CHECKING
 
 from clausebook.core.errors import UsageError
-from clausebook.core.markdown import plain_prose, sentences, words
 from clausebook.core.problems import Problem
+from clausebook.core.prose import plain_prose, sentences, words
 from clausebook.lint.config import Option
 from clausebook.lint.text import BODY, clause_texts
 

@@ -33,8 +33,8 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from clausebook.core.identity import normalize_text
-from clausebook.core.markdown import WORD
 from clausebook.core.problems import Problem
+from clausebook.core.prose import WORD
 from clausebook.lint.config import Option
 from clausebook.lint.similar import similar_pairs
 from clausebook.lint.text import BODY, clause_texts
