@@ -127,6 +127,10 @@ def test_jurisdiction_note_has_text_reason_and_law(site):
     assert '!!! note cb-jurisdiction "Note for Germany"' in block
     assert "works agreement with the Betriebsrat" in block
     assert "**Why:** The works council co-determines monitoring tools." in block
+    # The note's text is shown; its reason and law fold inside it, still in the page for search.
+    note = block[block.index('!!! note cb-jurisdiction'):]
+    assert note.index("works agreement with the Betriebsrat") < note.index('    ??? info cb-why "Why, and the law"')
+    assert note.index('??? info cb-why') < note.index("**Why:** The works council")
     assert "[Betriebsverfassungsgesetz § 87](https://www.gesetze-im-internet.de/betrvg/__87.html)" in block
     assert "(§ 87\\(1\\) Nr\\. 6 BetrVG)" in block
 
@@ -142,8 +146,16 @@ def test_amend_without_note_is_marked_with_the_fields_it_changed(site):
 def test_examples_sit_side_by_side(site):
     page = site.pages["eu/social-media.md"].markdown
     assert "| Do | Don't |" in page
+    # Folded (a closed <details>), so a 40-clause page is short on a phone; the text is still searchable.
+    assert '??? example cb-examples "Examples"\n\n    | Do | Don\'t |' in page
     assert "| ✓ Talk about public releases. | ✗ Post a client's roadmap. |" in page
     assert "|  | ✗ Post a screenshot with a customer's e-mail address. |" in page
+
+
+def test_references_fold_under_the_clause(site):
+    page = site.pages["eu/social-media.md"].markdown
+    assert '??? quote cb-references "References"' in page
+    assert "**References:**" not in page
 
 
 def test_related_links_point_at_anchors_or_say_the_clause_does_not_apply(site):

@@ -73,7 +73,8 @@ def clause_block(ctx: SiteContext, page: str, jurisdiction: str, clause: Resolve
         out += [admonition("question cb-rationale", t(lang, "why_rule"), safe.markdown(clause.get("rationale")),
                            collapsible=True), ""]
     if clause.get("references"):
-        out += [f"**{t(lang, 'references')}:** " + references(clause.get("references")), ""]
+        out += [admonition("quote cb-references", t(lang, "references"), references(clause.get("references")),
+                           collapsible=True), ""]
     if clause.id in ctx.overlaid_clauses:  # where countries differ, the matrix page says how and why
         out += [f"[{t(lang, 'elsewhere')}]({link(page, 'matrix.md', clause.id)}){{: .cb-elsewhere }}", ""]
     related_links = [related(ctx, page, view, r) for r in clause.get("related") or []]
@@ -135,11 +136,14 @@ def note(kind: str, text: str | None, reason: str | None, refs: Iterable[Any] | 
     body = []
     if text:
         body += [text, ""]
+    why = []  # folded: the note itself is read first, the reason and the law on request
     if reason:
-        body += [f"**{t(lang, 'why')}:** " + safe.markdown(reason), ""]
+        why += [f"**{t(lang, 'why')}:** " + safe.markdown(reason), ""]
     refs = list(refs or [])
     if refs:
-        body.append(f"**{t(lang, 'law')}:** " + references(refs))
+        why.append(f"**{t(lang, 'law')}:** " + references(refs))
+    if why:
+        body.append(admonition("info cb-why", t(lang, "why_law"), "\n".join(why).strip("\n"), collapsible=True))
     return admonition(kind, title, "\n".join(body).strip("\n"))
 
 
@@ -161,7 +165,7 @@ def changed_fields(clause: ResolvedClause, step: Provenance, lang: str = "en") -
 
 
 def examples(clause: ResolvedClause, lang: str = "en") -> list[str]:
-    """The do/don't examples as a two-column table (nothing when there are none)."""
+    """The do/don't examples as a two-column table, folded (nothing when there are none)."""
     found = clause.get("examples") or {}
     do = [e for e in found.get("do") or [] if isinstance(e, str)]
     dont = [e for e in found.get("dont") or [] if isinstance(e, str)]
@@ -172,7 +176,7 @@ def examples(clause: ResolvedClause, lang: str = "en") -> list[str]:
         left = f"✓ {safe.inline(do[index], table=True)}" if index < len(do) else ""
         right = f"✗ {safe.inline(dont[index], table=True)}" if index < len(dont) else ""
         rows.append(f"| {left} | {right} |")
-    return rows + [""]
+    return [admonition("example cb-examples", t(lang, "examples"), "\n".join(rows), collapsible=True), ""]
 
 
 def related(ctx: SiteContext, page: str, view: View, clause_id: Any) -> str:

@@ -31,8 +31,8 @@ PLUGIN = "clausebook"
 DEFAULT_CONFIG: dict[str, Any] = {
     "site_name": "Policy handbook",
     "theme": {"name": "material", "font": False,
-              "features": ["navigation.sections", "navigation.top", "navigation.indexes", "search.suggest",
-                           "search.highlight", "toc.follow"]},
+              "features": ["navigation.sections", "navigation.top", "navigation.indexes", "navigation.prune",
+                           "search.suggest", "search.highlight", "toc.follow"]},
     "plugins": ["search", "tags"],
     "markdown_extensions": ["admonition", "attr_list", "tables", {"toc": {"permalink": True}}, "pymdownx.details",
                             "pymdownx.superfences", {"pymdownx.tabbed": {"alternate_style": True}}],
