@@ -28,12 +28,11 @@ from __future__ import annotations
 import filecmp
 import os
 import shutil
-import subprocess
-import sys
 import tempfile
 from collections.abc import Callable, Sequence
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
+from multiprocessing import get_context
 from pathlib import Path
 
 from clausebook.core.errors import UsageError
@@ -57,14 +56,39 @@ def default_jobs() -> int:
 
 
 def build_one(handbook: str, config: Path, site: Path, strict: bool) -> Built:
-    """`mkdocs build` of one handbook into `site`, in its own process."""
-    argv = [sys.executable, "-m", "mkdocs", "build", "--quiet", "--config-file", str(config), "--site-dir", str(site)]
-    if strict:
-        argv.append("--strict")
-    env = {**os.environ, HANDBOOKS_ENV: handbook, "NO_MKDOCS_2_WARNING": "1"}
-    done = subprocess.run(argv, env=env, cwd=config.parent, stdin=subprocess.DEVNULL,
-                          stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
-    return Built(handbook, site, done.returncode, done.stderr)
+    """MkDocs' own build of one handbook into `site`, run in a worker process of its own.
+
+    Through MkDocs' Python API rather than a `mkdocs` child process: git.py
+    stays the only module that starts programs, and a worker's plugin state
+    (the loaded repository) is its own.
+    """
+    import logging
+
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+    from mkdocs.exceptions import MkDocsException
+
+    os.environ[HANDBOOKS_ENV] = handbook
+    os.environ["NO_MKDOCS_2_WARNING"] = "1"
+    os.chdir(config.parent)
+    messages: list[str] = []
+
+    class _Collect(logging.Handler):
+        def emit(self, record: logging.LogRecord) -> None:
+            if record.levelno >= logging.WARNING:
+                messages.append(record.getMessage())
+
+    logger = logging.getLogger("mkdocs")
+    logger.addHandler(_Collect())
+    logger.setLevel(logging.WARNING)
+    try:
+        settings = load_config(config_file=str(config), site_dir=str(site), strict=strict)
+        build(settings)
+    except (MkDocsException, SystemExit, OSError) as exc:
+        return Built(handbook, site, 1, "\n".join([*messages, str(exc)]))
+    if strict and messages:
+        return Built(handbook, site, 1, "\n".join(messages))
+    return Built(handbook, site, 0, "\n".join(messages))
 
 
 def differing(left: Path, right: Path) -> list[str]:
@@ -116,7 +140,8 @@ def build_all(config: Path, out: Path, handbooks: Sequence[str], jobs: int | Non
     work = Path(tempfile.mkdtemp(dir=out.parent, prefix=f".{out.name}.parts-"))
     staged: StagedSite | None = None
     try:
-        with ThreadPoolExecutor(max_workers=jobs) as pool:
+        # A fresh worker process per build (spawn): nothing of one build leaks into the next.
+        with ProcessPoolExecutor(max_workers=jobs, mp_context=get_context("spawn"), max_tasks_per_child=1) as pool:
             futures = [pool.submit(build_one, h, config, work / h, strict) for h in handbooks]
             results = []
             for future in futures:
