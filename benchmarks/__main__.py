@@ -8,7 +8,9 @@ its peers measured in the same run:
   nothing else) and against `check-jsonschema` with the same schemas;
 - `review status` against one `git log -1` per clause file;
 - `diff` between the first and the last commit of the corpus;
-- `mkdocs build` of the handbook at 1x and 10x the shipped content.
+- `mkdocs build` of the handbook at 1x and 10x the shipped content, the plugin
+  against plain MkDocs on `clausebook render`'s pages, and a 100-handbook
+  corpus built in one process against `clausebook build` (one per handbook).
 
 Runs are interleaved (round 1 of every command, then round 2, ...) so that
 noise from the machine spreads evenly over the commands being compared. Peak
@@ -43,7 +45,7 @@ from benchmarks.harness.plan import Plan
 from benchmarks.harness.progress import log
 from benchmarks.harness.report import report
 from benchmarks.harness.rounds import Budget, measure
-from benchmarks.harness.site_cases import mkdocs_cases
+from benchmarks.harness.site_cases import mkdocs_cases, overhead_cases, parallel_cases
 from benchmarks.harness.targets import TARGET_REVIEW_CORPUS, TRANSLATION_SIZE, targets
 from benchmarks.harness.translation_cases import translation_cases
 
@@ -95,7 +97,8 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     parser.add_argument("--review-corpus", type=_review_corpus, default=None, metavar="CLAUSES:COMMITS",
                         help="the review target corpus (default 2000:10000; 'none' to skip)")
     parser.add_argument("--skip", default="",
-                        help="comma-separated: lint, review, diff, resolve, translate, mkdocs, check-jsonschema")
+                        help="comma-separated: lint, review, diff, resolve, translate, mkdocs, site-overhead, "
+                             "site-parallel, check-jsonschema")
     parser.add_argument("--full-peers", action="store_true", help="never sample the slow peers (can take hours)")
     parser.add_argument("--budget", type=float, default=14 * 60, help="seconds; fewer runs when it runs out")
     parser.add_argument("--slow", type=float, default=30.0,
@@ -131,6 +134,8 @@ def main(argv: Sequence[str] | None = None, out: Callable[[str], None] = sys.std
     if args.review_corpus:
         groups.append(lambda: review_corpus_cases(args, plan, cache_dir))
     groups.append(lambda: mkdocs_cases(cache_dir, plan, (1,) if args.quick else (1, 10)))
+    groups.append(lambda: overhead_cases(cache_dir, plan))
+    groups.append(lambda: parallel_cases(cache_dir, plan))
     groups += [lambda n=n: size_cases(n, args, plan, cache_dir) for n in large]
     cases: list[Case] = []
     for make in groups:
@@ -138,7 +143,8 @@ def main(argv: Sequence[str] | None = None, out: Callable[[str], None] = sys.std
         measure(group, plan, budget, args.slow)
         cases += group
     order = {id(c): i for i, c in enumerate(cases)}  # the table lists corpora by size, the site last
-    cases.sort(key=lambda c: (c.task == "mkdocs build", corpus_size(c), order[id(c)]))
+    site_tasks = ("mkdocs build", "plugin overhead", "all handbooks")
+    cases.sort(key=lambda c: (c.task in site_tasks, corpus_size(c), order[id(c)]))
     command = "make bench" if argv is None and not sys.argv[1:] else \
         "python -m benchmarks " + " ".join(argv if argv is not None else sys.argv[1:])
     text = report(cases, targets(cases, args.sizes, args.review_corpus), command)

@@ -170,7 +170,8 @@ def test_handbooks_workflow_builds_the_affected_handbooks_as_a_matrix_then_deplo
     matrix = jobs["build"]["strategy"]["matrix"]
     assert matrix["handbook"] == "${{ fromJSON(needs.plan.outputs.handbooks) }}"
     build_step = next(step for step in jobs["build"]["steps"] if step.get("name") == "Build one handbook")
-    assert "make handbook" in build_step["run"]
+    assert 'CLAUSEBOOK_HANDBOOKS="$HANDBOOK" make handbook' in build_step["run"]  # that handbook alone
+    assert build_step["env"]["HANDBOOK"] == "${{ matrix.handbook }}"
     assert jobs["assemble"]["needs"] == ["plan", "build"]
     assert jobs["deploy"]["permissions"] == {"pages": "write", "id-token": "write"}
     assert uses(workflow, "actions/deploy-pages") and uses(workflow, "actions/upload-pages-artifact")

@@ -104,3 +104,68 @@ def pdf_case(site: Path | None, group: str) -> Case:
     head = [str(script)] if script.exists() else [sys.executable, "-m", "clausebook"]
     case.steps = [Step([*head, "--root", str(site), "pdf", "-j", "de", "--out", str(site / ".bench-de.pdf")], site)]
     return case
+
+
+# Issue 19: the plugin's overhead over plain MkDocs, and a 100-handbook corpus built in parallel.
+SCALE_HANDBOOKS = 100
+SCALE_CLAUSES = 100
+SCALE_COMMITS = 50
+
+
+def _clausebook() -> list[str]:
+    script = Path(sys.executable).parent / "clausebook"
+    return [str(script)] if script.exists() else [sys.executable, "-m", "clausebook"]
+
+
+def overhead_cases(cache_dir: Path, plan: Plan) -> list[Case]:
+    """The plugin's `mkdocs build` of the shipped content against plain MkDocs on `clausebook render`'s pages."""
+    if "site-overhead" in plan.skip:
+        return []
+    group = "handbook site: plugin overhead, shipped content x1"
+    plugin = Case(group, "plugin overhead", "mkdocs build with the clausebook plugin", [], ours=True)
+    plain = Case(group, "plugin overhead", "plain mkdocs build of the rendered pages", [])
+    if not (PROJECT / "mkdocs.yml").is_file():
+        plugin.no_result = plain.no_result = NOT_AVAILABLE
+        return [plugin, plain]
+    site = handbook_site(cache_dir, 1)
+    rendered = site / ".bench-render"
+    subprocess.run([*_clausebook(), "--root", str(site), "render", "--out", str(rendered)], check=True,
+                   capture_output=True)
+    plugin.steps = [Step([sys.executable, "-m", "mkdocs", "build", "--quiet", "--site-dir",
+                          str(site / ".bench-plugin-site")], site)]
+    plain.steps = [Step([sys.executable, "-m", "mkdocs", "build", "--quiet", "-f", str(rendered / "mkdocs.yml"),
+                         "--site-dir", str(rendered / "site")], rendered)]
+    return [plugin, plain]
+
+
+def many_handbooks_site(cache_dir: Path) -> Path:
+    """A generated corpus of 100 jurisdictions (few clauses), with the project's mkdocs.yml."""
+    from benchmarks.corpus import CorpusSpec, ensure_corpus
+    from benchmarks.harness.progress import log
+
+    corpus = ensure_corpus(CorpusSpec(SCALE_CLAUSES, SCALE_HANDBOOKS, SCALE_COMMITS), cache_dir, log)
+    target = cache_dir / f"site-{corpus.root.name}"
+    if not (target / "mkdocs.yml").is_file():
+        shutil.rmtree(target, ignore_errors=True)
+        shutil.copytree(corpus.root, target, symlinks=True)
+        shutil.copy2(PROJECT / "mkdocs.yml", target / "mkdocs.yml")
+        (target / "docs").mkdir(exist_ok=True)
+    return target
+
+
+def parallel_cases(cache_dir: Path, plan: Plan) -> list[Case]:
+    """A 100-handbook corpus: one `mkdocs build` of every handbook against `clausebook build` (one per handbook)."""
+    if "site-parallel" in plan.skip:
+        return []
+    from clausebook.site.parallel import default_jobs
+
+    site = many_handbooks_site(cache_dir)
+    group = f"handbook site: {SCALE_HANDBOOKS} handbooks ({SCALE_CLAUSES:,} clauses)"
+    jobs = default_jobs()
+    one = Case(group, "all handbooks", "one mkdocs build", [
+        Step([sys.executable, "-m", "mkdocs", "build", "--quiet", "--site-dir", str(site / ".bench-one")], site)],
+        ours=True)
+    parallel = Case(group, "all handbooks", f"clausebook build --jobs {jobs} (one build per handbook)", [
+        Step([*_clausebook(), "--root", str(site), "build", "--jobs", str(jobs), "--out",
+              str(site / ".bench-parallel")], site)], ours=True)
+    return [one, parallel]

@@ -82,6 +82,7 @@ def targets(cases: list[Case], sizes: Sequence[int], review_corpus: tuple[int, i
         found.append(Target(text, "not measured", None))
     found.append(in_force_target(cases))
     found.extend(scale_targets(cases))
+    found.extend(site_targets(cases))
     found.extend(growth(cases, sizes))
     return found
 
@@ -148,3 +149,30 @@ def growth(cases: list[Case], sizes: Sequence[int]) -> list[Target]:
                              f"time ~ N^{exponent:.2f} ({seconds_text(small.median)} → {seconds_text(large.median)})",
                              exponent <= 1.15 if ours else None))
     return result
+
+
+OVERHEAD_LIMIT = 1.3
+
+
+def site_targets(cases: list[Case]) -> list[Target]:
+    """The plugin within 1.3x plain MkDocs on the same pages; the 100 handbooks in parallel against one build."""
+    found = []
+    text = f"mkdocs build with the plugin: within {OVERHEAD_LIMIT:g}x plain MkDocs on the rendered pages"
+    plugin = find_case(cases, None, "plugin overhead", "mkdocs build with")
+    plain = find_case(cases, None, "plugin overhead", "plain mkdocs")
+    if plugin and plain:
+        ratio = plugin.median / plain.median
+        found.append(Target(text, f"{ratio:.2f}x ({seconds_text(plugin.median)} vs {seconds_text(plain.median)})",
+                            ratio <= OVERHEAD_LIMIT))
+    else:
+        found.append(Target(text, "not measured", None))
+    text = "100 handbooks: every handbook built in parallel no slower than one build"
+    one = find_case(cases, None, "all handbooks", "one mkdocs build")
+    parallel = find_case(cases, None, "all handbooks", "clausebook build")
+    if one and parallel:
+        ratio = parallel.median / one.median
+        found.append(Target(text, f"{ratio:.2f}x one build ({seconds_text(parallel.median)} vs "
+                                  f"{seconds_text(one.median)}, {parallel.tool})", ratio <= 1))
+    else:
+        found.append(Target(text, "not measured", None))
+    return found

@@ -27,7 +27,7 @@ git push "https://oauth2:${CLAUSEBOOK_SITE_TOKEN}@${CI_SERVER_HOST}/${CI_PROJECT
 
 BUILD = r"""
 make install
-make handbook  # per-handbook build: replace with it when it lands
+CLAUSEBOOK_HANDBOOKS="$HANDBOOK" make handbook  # that handbook alone
 mkdir -p "built/$HANDBOOK"
 if [ "$HANDBOOK" = global ]; then cp -a site/. "built/$HANDBOOK/"; else cp -a "site/$HANDBOOK/." "built/$HANDBOOK/"; fi
 """

@@ -20,7 +20,7 @@ from clausebook.interrupts import Terminated, restore_terminate, terminate_as_in
 from clausebook.outputs.terminal import one_line
 
 COMMANDS = ("validate", "lint", "resolve", "explain", "diff", "affected", "review", "codeowners", "ci", "render",
-            "rules", "translate", "release", "ack", "pdf", "matrix")
+            "rules", "translate", "release", "ack", "pdf", "matrix", "build")
 
 
 class _Parser(argparse.ArgumentParser):

@@ -1,0 +1,64 @@
+"""`clausebook build`: every handbook in its own `mkdocs build`, in parallel, assembled into one site.
+Real MkDocs builds of a small fixture, compared with one build of the whole site."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from clausebook.cli import main
+from clausebook.core.errors import UsageError
+from clausebook.site.parallel import assemble, differing
+
+from .repos import GitRepo
+from .site_build import build_site, write_mkdocs
+
+FRANCE = "id: fr\nname: France\nparent: eu\nregion: Europe\n"
+
+
+def files(site: Path) -> set[str]:
+    return {p.relative_to(site).as_posix() for p in site.rglob("*") if p.is_file()}
+
+
+@pytest.fixture(scope="module")
+def project(tmp_path_factory) -> Path:
+    root = tmp_path_factory.mktemp("parallel") / "repo"
+    GitRepo(root).commit("Start", {"jurisdictions/fr/jurisdiction.yaml": FRANCE}, base=True)
+    write_mkdocs(root)
+    return root
+
+
+def test_the_parallel_build_has_the_pages_of_the_single_build(project, capsys):
+    single = build_site(project, project.parent / "single")
+    out = project.parent / "parallel"
+    out.mkdir()
+    (out / "stale.html").write_text("from the last build", encoding="utf-8")
+    assert main(["--root", str(project), "build", "--jobs", "2", "--out", str(out), "--strict"]) == 0
+    assert "4 handbooks built" in capsys.readouterr().err
+    assert files(out) == files(single)  # the old site was replaced whole
+    assert {"de", "eu", "fr", "global"} <= {p.name for p in out.iterdir() if p.is_dir()}
+    assert differing(single / "assets", out / "assets") == []
+    assert not [p for p in out.parent.iterdir() if p.name.startswith(".parallel.")]  # no work folders left
+
+
+def test_a_failed_build_leaves_the_old_site(project, capsys):
+    out = project.parent / "kept"
+    out.mkdir()
+    (out / "index.html").write_text("the last good site", encoding="utf-8")
+    (project / "mkdocs-broken.yml").write_text("site_name: x\nplugins:\n  - nonexistent-plugin\n", encoding="utf-8")
+    assert main(["--root", str(project), "build", "-f", str(project / "mkdocs-broken.yml"), "--out", str(out)]) == 2
+    assert "nonexistent-plugin" in capsys.readouterr().err
+    assert files(out) == {"index.html"}
+    assert not [p for p in out.parent.iterdir() if p.name.startswith(".kept.")]
+
+
+def test_assembly_refuses_builds_whose_shared_assets_differ(tmp_path):
+    for name, css in (("global", "a"), ("de", "b")):
+        (tmp_path / name / "assets").mkdir(parents=True)
+        (tmp_path / name / "assets" / "site.css").write_text(css, encoding="utf-8")
+        (tmp_path / name / name).mkdir()
+    target = tmp_path / "out"
+    target.mkdir()
+    with pytest.raises(UsageError, match="assets/site.css differs"):
+        assemble({"global": tmp_path / "global", "de": tmp_path / "de"}, target)

@@ -1,0 +1,55 @@
+"""`clausebook build --jobs N --out site`: every handbook in its own `mkdocs build`, in parallel, as one site."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from pathlib import Path
+
+from clausebook.commands._common import Subcommands, refuse_on_errors
+from clausebook.core.errors import UsageError
+from clausebook.site.parallel import Built, build_all, default_jobs
+from clausebook.workspace import open_worktree
+
+
+def register(sub: Subcommands) -> None:
+    parser = sub.add_parser(
+        "build", help="build every handbook in parallel (one mkdocs build each) into one site",
+        description="Run one `mkdocs build` per handbook (CLAUSEBOOK_HANDBOOKS=<handbook>), up to --jobs at "
+                    "a time, and assemble the results into one site folder, which replaces the old one only "
+                    "when every build succeeded.")
+    parser.add_argument("--out", default="site", metavar="DIR", help="the site folder (default: site)")
+    parser.add_argument("--jobs", "-j", type=int, default=None, metavar="N",
+                        help=f"builds at a time (default: every core, here {default_jobs()})")
+    parser.add_argument("--config-file", "-f", default=None, metavar="FILE",
+                        help="the mkdocs.yml (default: the one in --root)")
+    parser.add_argument("--handbooks", default=None, metavar="IDS",
+                        help="only these handbooks, comma-separated (default: all)")
+    parser.add_argument("--strict", action="store_true", help="pass --strict to every mkdocs build")
+    parser.set_defaults(func=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    workspace = open_worktree(args.root)
+    if refused := refuse_on_errors(workspace.problems, "the handbook is not built until they are fixed"):
+        return refused
+    known = list(workspace.handbooks)
+    chosen = [h.strip() for h in args.handbooks.split(",") if h.strip()] if args.handbooks else known
+    if unknown := [h for h in chosen if h not in known]:
+        raise UsageError(f"unknown handbook {', '.join(unknown)}; known: {', '.join(known)}")
+    if args.jobs is not None and args.jobs < 1:
+        raise UsageError("--jobs must be at least 1")
+    config = Path(args.config_file) if args.config_file else workspace.root / "mkdocs.yml"
+    if not config.is_file():
+        raise UsageError(f"{config}: no such file")
+    started = time.monotonic()
+
+    def progress(built: Built) -> None:
+        state = "built" if built.code == 0 else f"failed (exit {built.code})"
+        print(f"clausebook: {built.handbook} {state}", file=sys.stderr)
+
+    build_all(config, Path(args.out), chosen, args.jobs, args.strict, progress)
+    print(f"clausebook: {len(chosen)} handbooks built into {args.out} in {time.monotonic() - started:.1f} s",
+          file=sys.stderr)
+    return 0
