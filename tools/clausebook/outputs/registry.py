@@ -17,28 +17,9 @@ from __future__ import annotations
 import argparse
 from collections.abc import Callable
 from dataclasses import dataclass
+from importlib import import_module
 from typing import Any
 
-from clausebook.outputs import (
-    acknowledgements,
-    affected,
-    codequality,
-    diff_json,
-    diff_markdown,
-    diff_text,
-    docx,
-    explain,
-    github,
-    handbook,
-    matrix,
-    problems,
-    release,
-    review,
-    rules,
-    sarif,
-    summary,
-    translation,
-)
 from clausebook.outputs.terminal import json_escape_controls, printable
 
 # Kinds of data, each with the record its formatters take.
@@ -65,54 +46,63 @@ AFFECTED = "affected"  # diff.affected.Affected
 class Format:
     kind: str
     name: str
-    render: Callable[..., Any]  # str, or bytes for a binary format
+    # "module:function" under clausebook.outputs. A command imports only the
+    # formatter it prints with: `validate` never loads the Word or PDF libraries.
+    where: str
     # How `--help` names it: "github (workflow annotations)".
     description: str
     offered: bool = True
     binary: bool = False  # bytes, written only to a file (`--out FILE`)
 
+    @property
+    def render(self) -> Callable[..., Any]:
+        """The formatter itself (str, or bytes for a binary format), imported on first use."""
+        module, _, function = self.where.partition(":")
+        found: Callable[..., Any] = getattr(import_module(f"clausebook.outputs.{module}"), function)
+        return found
+
 
 FORMATS: tuple[Format, ...] = (
-    Format(PROBLEMS, "text", problems.format_text, "text (one problem a line)"),
-    Format(PROBLEMS, "json", problems.format_json, "json"),
-    Format(PROBLEMS, "github", github.format_github, "github (workflow annotations)"),
-    Format(PROBLEMS, "sarif", sarif.format_sarif, "sarif 2.1.0"),
-    Format(PROBLEMS, "codequality", codequality.format_codequality, "GitLab code quality", offered=False),
-    Format(DIFF, "text", diff_text.format_text, "text (a terminal)"),
-    Format(DIFF, "markdown", diff_markdown.format_markdown, "markdown (a pull-request comment)"),
-    Format(DIFF, "json", diff_json.format_json, "json"),
-    Format(DIFF, "docx", docx.format_docx, "docx (Word, tracked changes; needs --out)", binary=True),
-    Format(HANDBOOK, "yaml", handbook.format_yaml, "yaml"),
-    Format(HANDBOOK, "json", handbook.format_json, "json"),
-    Format(REVIEW_STATUS, "text", review.format_status_text, "text (a table and a summary line)"),
-    Format(REVIEW_STATUS, "json", review.format_status_json, "json"),
-    Format(REVIEW_STATUS, "csv", review.format_status_csv, "csv (for a spreadsheet)"),
-    Format(REVIEW_STATUS, "markdown", review.format_status_markdown, "markdown (counts per team, then what is due)"),
-    Format(REVIEW_REPORT, "csv", review.format_report_csv, "csv (for a spreadsheet)"),
-    Format(REVIEW_REPORT, "json", review.format_report_json, "json"),
-    Format(REVIEW_REMINDERS, "json", review.format_reminders_json, "json (for the reminder workflow)"),
-    Format(REVIEW_REMINDERS, "markdown", review.format_reminders_markdown, "markdown (each issue's title and body)"),
-    Format(RULES, "text", rules.format_listing_text, "text"),
-    Format(RULES, "json", rules.format_listing_json, "json"),
-    Format(RULE, "text", rules.format_rule_text, "text"),
-    Format(RULE, "json", rules.format_rule_json, "json"),
-    Format(LEGAL_RULE, "text", rules.format_legal_rule_text, "text"),
-    Format(LEGAL_RULE, "json", rules.format_legal_rule_json, "json"),
-    Format(CHECK_SUMMARY, "markdown", summary.format_summary, "markdown (a job summary)"),
-    Format(EXPLANATION, "text", explain.format_text, "text"),
-    Format(TRANSLATION_STATUS, "text", translation.format_text, "text (counts per handbook, then each item)"),
-    Format(TRANSLATION_STATUS, "json", translation.format_json, "json"),
-    Format(RELEASE, "text", release.format_text, "text"),
-    Format(RELEASE, "json", release.format_json, "json"),
-    Format(ACK_MANIFEST, "json", acknowledgements.format_manifest_json, "json"),
-    Format(ACK_CHECK, "text", acknowledgements.format_check_text, "text"),
-    Format(ACK_CHECK, "json", acknowledgements.format_check_json, "json"),
-    Format(MATRIX, "text", matrix.format_text, "text (a grid and the differences)"),
-    Format(MATRIX, "csv", matrix.format_csv, "csv (one row per cell)"),
-    Format(MATRIX, "json", matrix.format_json, "json (one record per cell)"),
-    Format(MATRIX, "markdown", matrix.format_markdown, "markdown"),
-    Format(AFFECTED, "text", affected.format_text, "text (a handbook a line, with why)"),
-    Format(AFFECTED, "json", affected.format_json, "json (a CI job matrix)"),
+    Format(PROBLEMS, "text", "problems:format_text", "text (one problem a line)"),
+    Format(PROBLEMS, "json", "problems:format_json", "json"),
+    Format(PROBLEMS, "github", "github:format_github", "github (workflow annotations)"),
+    Format(PROBLEMS, "sarif", "sarif:format_sarif", "sarif 2.1.0"),
+    Format(PROBLEMS, "codequality", "codequality:format_codequality", "GitLab code quality", offered=False),
+    Format(DIFF, "text", "diff_text:format_text", "text (a terminal)"),
+    Format(DIFF, "markdown", "diff_markdown:format_markdown", "markdown (a pull-request comment)"),
+    Format(DIFF, "json", "diff_json:format_json", "json"),
+    Format(DIFF, "docx", "docx:format_docx", "docx (Word, tracked changes; needs --out)", binary=True),
+    Format(HANDBOOK, "yaml", "handbook:format_yaml", "yaml"),
+    Format(HANDBOOK, "json", "handbook:format_json", "json"),
+    Format(REVIEW_STATUS, "text", "review:format_status_text", "text (a table and a summary line)"),
+    Format(REVIEW_STATUS, "json", "review:format_status_json", "json"),
+    Format(REVIEW_STATUS, "csv", "review:format_status_csv", "csv (for a spreadsheet)"),
+    Format(REVIEW_STATUS, "markdown", "review:format_status_markdown", "markdown (counts per team, then what is due)"),
+    Format(REVIEW_REPORT, "csv", "review:format_report_csv", "csv (for a spreadsheet)"),
+    Format(REVIEW_REPORT, "json", "review:format_report_json", "json"),
+    Format(REVIEW_REMINDERS, "json", "review:format_reminders_json", "json (for the reminder workflow)"),
+    Format(REVIEW_REMINDERS, "markdown", "review:format_reminders_markdown", "markdown (each issue's title and body)"),
+    Format(RULES, "text", "rules:format_listing_text", "text"),
+    Format(RULES, "json", "rules:format_listing_json", "json"),
+    Format(RULE, "text", "rules:format_rule_text", "text"),
+    Format(RULE, "json", "rules:format_rule_json", "json"),
+    Format(LEGAL_RULE, "text", "rules:format_legal_rule_text", "text"),
+    Format(LEGAL_RULE, "json", "rules:format_legal_rule_json", "json"),
+    Format(CHECK_SUMMARY, "markdown", "summary:format_summary", "markdown (a job summary)"),
+    Format(EXPLANATION, "text", "explain:format_text", "text"),
+    Format(TRANSLATION_STATUS, "text", "translation:format_text", "text (counts per handbook, then each item)"),
+    Format(TRANSLATION_STATUS, "json", "translation:format_json", "json"),
+    Format(RELEASE, "text", "release:format_text", "text"),
+    Format(RELEASE, "json", "release:format_json", "json"),
+    Format(ACK_MANIFEST, "json", "acknowledgements:format_manifest_json", "json"),
+    Format(ACK_CHECK, "text", "acknowledgements:format_check_text", "text"),
+    Format(ACK_CHECK, "json", "acknowledgements:format_check_json", "json"),
+    Format(MATRIX, "text", "matrix:format_text", "text (a grid and the differences)"),
+    Format(MATRIX, "csv", "matrix:format_csv", "csv (one row per cell)"),
+    Format(MATRIX, "json", "matrix:format_json", "json (one record per cell)"),
+    Format(MATRIX, "markdown", "matrix:format_markdown", "markdown"),
+    Format(AFFECTED, "text", "affected:format_text", "text (a handbook a line, with why)"),
+    Format(AFFECTED, "json", "affected:format_json", "json (a CI job matrix)"),
 )
 
 _BY_KEY = {(f.kind, f.name): f for f in FORMATS}
