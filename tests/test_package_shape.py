@@ -31,8 +31,7 @@ def test_only_the_git_module_runs_processes_or_git():
 
 
 def test_yaml_is_parsed_by_the_loader_and_written_by_one_writer():
-    # core/loader_errors.py is the loader's own wording of libyaml's errors.
-    assert _modules_importing("yaml") == {"core/loader.py", "core/loader_errors.py", "outputs/yaml_text.py"}
+    assert _modules_importing("yaml") == {"core/loader.py", "outputs/yaml_text.py"}
 
 
 def test_the_core_runs_no_process_and_prints_nothing():

@@ -12,10 +12,17 @@ phrase. Messages are one line: nothing from the file is echoed raw.
 from __future__ import annotations
 
 import unicodedata
-
-import yaml
+from typing import Protocol
 
 from clausebook.core.problems import Problem
+
+
+class Mark(Protocol):
+    """Where libyaml saw a problem: 0-based line, column and offset (a `yaml.Mark`)."""
+
+    line: int
+    column: int
+    index: int
 
 _CONTROL_NAMES = {0x1B: "ESC", 0x07: "BEL", 0x08: "backspace", 0x0D: "carriage return", 0x7F: "DEL"}
 
@@ -33,13 +40,13 @@ def _line_column(text: str, offset: int) -> tuple[int, int]:
     return line, offset - (before.rfind("\n") + 1) + 1
 
 
-def _char_at(text: str, mark: yaml.Mark | None) -> str:
+def _char_at(text: str, mark: Mark | None) -> str:
     if mark is None or mark.index >= len(text):
         return ""
     return text[mark.index]
 
 
-def _plain_words(exc: yaml.YAMLError, text: str) -> tuple[str, yaml.Mark | None]:
+def _plain_words(exc: Exception, text: str) -> tuple[str, Mark | None]:
     """The message and the mark it belongs at."""
     problem = getattr(exc, "problem", None) or ""
     context = getattr(exc, "context", None) or ""
@@ -82,14 +89,19 @@ def _plain_words(exc: yaml.YAMLError, text: str) -> tuple[str, yaml.Mark | None]
     return detail + (f" ({context})" if context and context not in detail else ""), mark
 
 
-def yaml_error_problem(path: str, exc: yaml.YAMLError, text: str) -> Problem:
-    """One S002 problem for a YAML syntax error in `text`, at the character that caused it."""
-    if isinstance(exc, yaml.reader.ReaderError):
+def yaml_error_problem(path: str, exc: Exception, text: str) -> Problem:
+    """One S002 problem for a YAML syntax error (a `yaml.YAMLError`) in `text`, at the character that caused it.
+
+    The error is read by its attributes, so this wording stays apart from the
+    one module that parses YAML (core/loader.py).
+    """
+    if hasattr(exc, "character") and hasattr(exc, "encoding"):  # yaml.reader.ReaderError
         # A character YAML forbids anywhere (a control character, U+FFFE): the
         # reader knows only its offset, not a line.
         # libyaml counts bytes, the pure-Python reader characters; the reader
         # stops at the first such character, so its first occurrence is the one.
-        char = chr(exc.character) if isinstance(exc.character, int) else ""
+        code = getattr(exc, "character", None)
+        char = chr(code) if isinstance(code, int) else ""
         position = text.find(char) if char else -1
         line, column = _line_column(text, position) if position >= 0 else (1, 1)
         what = character_name(char) if char else "a character"
