@@ -214,21 +214,6 @@ def latest_release(cwd: Path, commit: str) -> str | None:
     return name if proc.returncode == 0 and name else None
 
 
-def commit_on(cwd: Path, day: dt.date, revision: str = "HEAD") -> str | None:
-    """The last commit on `revision`'s first-parent line at or before the end of `day` (UTC); None if none."""
-    end = dt.datetime.combine(day, dt.time(23, 59, 59), dt.UTC).isoformat()
-    proc = run(cwd, "rev-list", "-1", "--first-parent", f"--before={end}", "--end-of-options", revision,
-               check=False)
-    sha = proc.stdout.strip()
-    return sha if proc.returncode == 0 and sha else None
-
-
-def has_uncommitted(cwd: Path, paths: Sequence[str]) -> bool:
-    """True when the work tree or index differs from HEAD under `paths` (untracked files count)."""
-    proc = run(cwd, "status", "--porcelain", "--untracked-files=normal", "--", *paths, check=False)
-    return proc.returncode == 0 and bool(proc.stdout.strip())
-
-
 def symbolic_ref(cwd: Path, name: str = "HEAD") -> str | None:
     """The ref `name` points to (`refs/heads/main`); None when it is detached."""
     proc = run(cwd, "symbolic-ref", "--quiet", name, check=False)

@@ -30,6 +30,7 @@ from clausebook import git
 from clausebook.core.identity import handbook_digest
 from clausebook.core.model import GLOBAL
 from clausebook.core.resolve import Handbook
+from clausebook.core.sources import CONTENT_DIRS
 from clausebook.workspace import Workspace, open_git, open_worktree
 
 LETTER_REGIONS = frozenset({"north america"})
@@ -67,8 +68,8 @@ def open_edition(root: str | Path, at: str | None = None) -> Printing:
             where = open_git(root)
         except git.NotAGitRepository:
             return Printing(workspace, None, True, False)
-        dirty = where.head is None or git.has_uncommitted(where.toplevel, [str(root / "policy"),
-                                                                            str(root / "jurisdictions")])
+        content = [str(root / folder) for folder in CONTENT_DIRS]
+        dirty = where.head is None or bool(git.uncommitted(where.toplevel, content))
         return Printing(workspace, where.head, dirty, False)
     # The text in force then (effective dates honoured), by the one path resolve and explain use.
     from clausebook.timeline import text_in_force
