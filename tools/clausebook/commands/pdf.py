@@ -18,12 +18,13 @@ from clausebook.commands._common import Subcommands, refuse_on_errors
 from clausebook.core.errors import UsageError
 from clausebook.core.model import GLOBAL
 from clausebook.files import write_atomically
-from clausebook.site.context import GLOBAL_TITLE
+from clausebook.site.context import GLOBAL_TITLE, SiteContext
 from clausebook.site.edition import edition, open_edition
 from clausebook.site.export import read_config
 from clausebook.site.facts import gather
 from clausebook.site.languages import View
-from clausebook.site.pdf import DOCUMENT_TITLE, handbook_html, render_pdf, views
+from clausebook.site.options import RenderOptions
+from clausebook.site.pdf import DOCUMENT_TITLE, handbook_html, render_pdf
 
 SITE_FILE = "handbook.pdf"
 
@@ -117,13 +118,14 @@ def _print(args: argparse.Namespace, at: str | None, out_dir: Path | None, make_
     # Review dates come from the history of HEAD: they describe the work tree, not another revision.
     facts = gather(workspace, with_history=not (args.no_history or printing.from_revision))
     site_name, extensions = _settings(workspace.root)
+    ctx = SiteContext(workspace, facts, RenderOptions())  # one for every handbook printed
     # Every language is checked before the first file is written.
-    chosen_views = {j: _view(views(workspace, facts, j), args.lang, j) for j in targets}
+    chosen_views = {j: _view(ctx.views(j), args.lang, j) for j in targets}
     for jurisdiction, path in targets.items():
         name = GLOBAL_TITLE if jurisdiction == GLOBAL else str(workspace.repo.jurisdictions[jurisdiction].name)
         printed = edition(printing, jurisdiction, name)
         view = chosen_views[jurisdiction]
-        document = handbook_html(workspace, facts, printed, extensions, site_name, view=view)
+        document = handbook_html(workspace, facts, printed, extensions, site_name, view=view, context=ctx)
         write_atomically(path, render_pdf(document))
         print(f"clausebook: wrote {path} ({printed.name}, {printed.version}, {printed.paper}, "
               f"{printed.clauses} clauses)", file=sys.stderr)

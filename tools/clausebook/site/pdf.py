@@ -169,22 +169,20 @@ def contents(policies: list[ResolvedPolicy], about: str, lang: str = SOURCE_UI) 
     return "\n".join(out)
 
 
-def views(workspace: Workspace, facts: Facts, jurisdiction: str) -> list[View]:
-    """The languages a handbook is published in (its locale first), as the site publishes them."""
-    return SiteContext(workspace, facts, RenderOptions()).views(jurisdiction)
-
-
 def handbook_html(workspace: Workspace, facts: Facts, edition: Edition,
                   extensions: list[Any] | None = None, site_name: str = DOCUMENT_TITLE,
-                  options: RenderOptions | None = None, view: View | None = None) -> str:
+                  options: RenderOptions | None = None, view: View | None = None,
+                  context: SiteContext | None = None) -> str:
     """The whole handbook of `edition.jurisdiction` as one HTML document for WeasyPrint.
 
     `view` picks the language, as on the site (default: the handbook's locale,
     `/<j>/`); the digest always names the approved text the pages render.
+    `context` is the site context to render with: one for every handbook of a
+    run, so the translation status is worked out once.
     """
     jurisdiction = edition.jurisdiction
     # The site's own page functions, for this handbook's pages only.
-    ctx = SiteContext(workspace, facts, options or RenderOptions())
+    ctx = context or SiteContext(workspace, facts, options or RenderOptions())
     view = view or ctx.view(jurisdiction)
     lang = view.lang
     landing = landing_path(view.folder)
