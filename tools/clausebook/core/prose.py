@@ -92,5 +92,6 @@ def _split_block(plain: str, start: int, end: int) -> list[tuple[int, int]]:
     return result
 
 
-def words(plain: str, start: int = 0, end: int | None = None) -> list[re.Match[str]]:
-    return list(WORD.finditer(plain, start, len(plain) if end is None else end))
+def word_count(plain: str, start: int = 0, end: int | None = None) -> int:
+    """How many words (`WORD`) `plain` has between `start` and `end`."""
+    return len(WORD.findall(plain, start, len(plain) if end is None else end))

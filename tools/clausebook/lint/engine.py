@@ -25,6 +25,7 @@ from clausebook.core.model import Repository
 from clausebook.core.problems import Location, Problem, sort_problems
 from clausebook.core.resolve import Handbook, ResolvedClause
 from clausebook.lint.config import LintConfig, load_config
+from clausebook.lint.parallel import run_rules
 from clausebook.lint.registry import all_rules
 from clausebook.lint.text import RENDERED, TextPart, clause_texts
 from clausebook.workspace import Workspace
@@ -147,10 +148,17 @@ class LintContext:
     def texts(self, clause: ResolvedClause, kinds: Iterable[str] = RENDERED) -> tuple[TextPart, ...]:
         """The clause's strings of these kinds (see `text.clause_texts`), computed once per clause."""
         kinds = tuple(kinds)
+        cache = self._state.texts
         key = (id(clause), kinds)
-        found = self._state.texts.get(key)
+        found = cache.get(key)
         if found is None:
-            found = self._state.texts[key] = tuple(clause_texts(clause, kinds))
+            # Every kind's parts come from one walk of the clause, in reading order; a
+            # subset keeps that order, which is the order `clause_texts` gives it in.
+            every = cache.get((id(clause), RENDERED))
+            if every is None:
+                every = cache[(id(clause), RENDERED)] = tuple(clause_texts(clause, RENDERED))
+            wanted = frozenset(kinds)
+            found = cache[key] = tuple(part for part in every if part.kind in wanted)
         return found
 
     def document_texts(self) -> Iterator[TextPart]:
@@ -302,11 +310,13 @@ def _configure(problems: Iterable[Problem], config: LintConfig) -> list[Problem]
 
 
 def lint(workspace: Workspace, config: LintConfig | None = None, changed_since: str | Workspace | None = None,
-         fail_on: frozenset[str] = frozenset()) -> list[Problem]:
+         fail_on: frozenset[str] = frozenset(), jobs: int | None = None) -> list[Problem]:
     """Structure problems plus every enabled rule's problems, configured, silenced and sorted.
 
     `changed_since` (a revision, or its opened workspace) narrows the rules to
-    what changed since then.
+    what changed since then. `jobs`: 1 runs every rule in this process, 2 runs
+    a family of them in a forked worker (`lint.parallel`); None decides by the
+    cores and the size of the repository. The findings are the same either way.
     """
     config = config if config is not None else load_config(Path(workspace.root))
     scope = changed_scope(workspace, changed_since) if changed_since is not None else None
@@ -321,10 +331,7 @@ def lint(workspace: Workspace, config: LintConfig | None = None, changed_since: 
     early = [rule for rule in rules if not getattr(rule, "AFTER_SILENCES", False)]
     late = [rule for rule in rules if getattr(rule, "AFTER_SILENCES", False)]
 
-    found: list[Problem] = []
-    for rule in early:
-        found.extend(rule.check(ctx.for_rule(rule)))
-    found = _configure(found, config)
+    found = _configure(run_rules(ctx, early, jobs), config)
     ctx._state.silences.extend(_collect_silences(ctx))
     found = _apply_silences(found, ctx)
     later: list[Problem] = []

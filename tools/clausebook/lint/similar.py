@@ -79,6 +79,13 @@ def _numbered(bodies: list[Sequence[str]]) -> tuple[list[list[int]], int]:
     return numbered, total
 
 
+def _bag(bags: dict[int, int], tokens: list[list[int]], index: int, vocabulary: int) -> int:
+    found = bags.get(index)
+    if found is None:
+        found = bags[index] = _bits(tokens[index], vocabulary)
+    return found
+
+
 def similar_pairs(bodies: Mapping[Key, Sequence[str]], threshold: float) -> dict[tuple[Key, Key], float]:
     """Pairs of keys whose word sequences have a difflib ratio >= threshold (see the module docstring)."""
     if not 0 < threshold <= 1:
@@ -93,7 +100,7 @@ def similar_pairs(bodies: Mapping[Key, Sequence[str]], threshold: float) -> dict
             postings[token].append(index)
     holders = [_bits(posting, count) for posting in postings]
     frequency = [len(posting) for posting in postings]
-    bags = [_bits(mine, vocabulary) for mine in tokens]
+    bags: dict[int, int] = {}  # a body's words as a bitset, made when it first has a candidate
     lengths = [len(words) for words in sequences]
     widest = (2 - threshold) / threshold
     result: dict[tuple[Key, Key], float] = {}
@@ -122,12 +129,13 @@ def similar_pairs(bodies: Mapping[Key, Sequence[str]], threshold: float) -> dict
                 at_least[level] |= at_least[level - 1] & found
             at_least[1] |= found
         candidates = at_least[needed]
-        bag = bags[index]
+        bag = _bag(bags, tokens, index, vocabulary) if candidates else 0
         while candidates:
             lowest = candidates & -candidates
             candidates ^= lowest
             other = lowest.bit_length() - 1
-            if 2 * (bag & bags[other]).bit_count() < threshold * (size + lengths[other]) - _EPSILON:
+            common = (bag & _bag(bags, tokens, other, vocabulary)).bit_count()
+            if 2 * common < threshold * (size + lengths[other]) - _EPSILON:
                 continue
             ratio = SequenceMatcher(None, sequences[index], sequences[other], autojunk=False).ratio()
             if ratio >= threshold:

