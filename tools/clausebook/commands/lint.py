@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 
 from clausebook.commands._common import Subcommands, emit
+from clausebook.history.scan import begin_scan
 from clausebook.lint.engine import lint
 from clausebook.outputs.registry import PROBLEMS, add_format_option
 from clausebook.workspace import open_worktree
@@ -28,6 +29,8 @@ def register(sub: Subcommands) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    # The review rule reads the git history: git writes its log while the work tree loads.
+    history = begin_scan(args.root) if args.changed_since is None else None
     workspace = open_worktree(args.root)
-    problems = lint(workspace, changed_since=args.changed_since, fail_on=frozenset(args.fail_on))
+    problems = lint(workspace, changed_since=args.changed_since, fail_on=frozenset(args.fail_on), history=history)
     return emit(problems, args.format, workspace.files)

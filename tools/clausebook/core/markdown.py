@@ -23,6 +23,8 @@ _BACKTICKS = re.compile(r"`+")
 @lru_cache(maxsize=_CACHE)
 def mask_code(text: str) -> str:
     """`text` with fenced code blocks and inline code spans blanked out (same length, newlines kept)."""
+    if "`" not in text and "~~~" not in text:
+        return text  # no fence and no code span: most clause text
     chars = list(text)
 
     def blank(start: int, end: int) -> None:

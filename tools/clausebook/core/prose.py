@@ -17,6 +17,10 @@ _CACHE = 1 << 15
 
 _LINK_DESTINATION = re.compile(r"(!?\[)((?:[^\[\]\\]|\\.)*)\]\([^)\n]*\)")
 _LIST_OR_HEADING = re.compile(r"^( {0,3}(?:[-*+]|\d+[.)])\s+| {0,3}#{1,6}\s+| {0,3}>\s?)")
+# The same markers at the start of every line of a text ("\s" that is not a line break, so that a
+# marker alone on its line does not take the line break with it).
+_LINE_MARKERS = re.compile(r"^( {0,3}(?:[-*+]|\d+[.)])[^\S\n]+| {0,3}#{1,6}[^\S\n]+| {0,3}>[^\S\n]?)", re.M)
+_EMPHASIS = re.compile(r"(\*\*|__|\*|~~)")
 
 
 @lru_cache(maxsize=_CACHE)
@@ -39,8 +43,8 @@ def plain_prose(text: str) -> str:
 
     masked = _LINK_DESTINATION.sub(keep_label, masked)
     masked = HTML_TAG.sub(blank, masked)
-    masked = re.sub(r"(\*\*|__|\*|~~)", blank, masked)
-    return "\n".join(_LIST_OR_HEADING.sub(blank, line) for line in masked.split("\n"))
+    masked = _EMPHASIS.sub(blank, masked)
+    return _LINE_MARKERS.sub(blank, masked)
 
 
 _SENTENCE_END = re.compile(r"[.!?][\"'’”)\]]*\s+(?=[\"'“‘(\[]?[A-Z0-9])")

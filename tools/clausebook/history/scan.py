@@ -137,9 +137,13 @@ class PendingScan:
         except UsageError as exc:
             self._error = exc
 
-    def finish(self, repo: Repository) -> History:
+    def wait(self) -> None:
+        """Until git's log is read (not parsed): a process about to fork must not have the reader running."""
         if self._thread is not None:
             self._thread.join()
+
+    def finish(self, repo: Repository) -> History:
+        self.wait()
         if self._error is not None:
             raise self._error
         where = self.where

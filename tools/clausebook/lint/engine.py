@@ -24,6 +24,8 @@ from clausebook.core.identity import content_key
 from clausebook.core.model import Repository
 from clausebook.core.problems import Location, Problem, sort_problems
 from clausebook.core.resolve import Handbook, ResolvedClause
+from clausebook.history.model import History
+from clausebook.history.scan import PendingScan, begin_scan
 from clausebook.lint.config import LintConfig, load_config
 from clausebook.lint.parallel import run_rules
 from clausebook.lint.registry import all_rules
@@ -73,6 +75,8 @@ class _State:
     silences: list[Silence] = field(default_factory=list)
     texts: dict[tuple[int, tuple[str, ...]], tuple[TextPart, ...]] = field(default_factory=dict)
     by_clause: dict[str, set[str]] | None = None  # clause id -> jurisdictions in scope
+    pending: PendingScan | None = None  # the history scan the command started before loading
+    history: History | None = None
 
 
 class LintContext:
@@ -142,6 +146,14 @@ class LintContext:
                     entry[1].append(jurisdiction)
             self._state.shared = [SharedClause(c, tuple(js)) for c, js in seen.values()]
         return self._state.shared
+
+    def history(self) -> History:
+        """The git history of the repository, scanned once for every rule (NotAGitRepository outside git)."""
+        state = self._state
+        if state.history is None:
+            pending = state.pending or begin_scan(self.workspace.root)
+            state.history = pending.finish(self.repo)
+        return state.history
 
     # --- text ----------------------------------------------------------------
 
@@ -310,13 +322,16 @@ def _configure(problems: Iterable[Problem], config: LintConfig) -> list[Problem]
 
 
 def lint(workspace: Workspace, config: LintConfig | None = None, changed_since: str | Workspace | None = None,
-         fail_on: frozenset[str] = frozenset(), jobs: int | None = None) -> list[Problem]:
+         fail_on: frozenset[str] = frozenset(), jobs: int | None = None,
+         history: PendingScan | None = None) -> list[Problem]:
     """Structure problems plus every enabled rule's problems, configured, silenced and sorted.
 
     `changed_since` (a revision, or its opened workspace) narrows the rules to
     what changed since then. `jobs`: 1 runs every rule in this process, 2 runs
     a family of them in a forked worker (`lint.parallel`); None decides by the
     cores and the size of the repository. The findings are the same either way.
+    `history`: a scan begun before the workspace was loaded, so git reads its
+    log meanwhile.
     """
     config = config if config is not None else load_config(Path(workspace.root))
     scope = changed_scope(workspace, changed_since) if changed_since is not None else None
@@ -326,6 +341,9 @@ def lint(workspace: Workspace, config: LintConfig | None = None, changed_since: 
         touched = {j for j, _ in scope.pairs}
         handbooks = {j: h for j, h in handbooks.items() if j in touched}
     ctx = LintContext(workspace, handbooks, config, frozenset(fail_on), scope)
+    if history is not None:
+        history.wait()  # before a worker is forked
+        ctx._state.pending = history
 
     rules = [rule for rule in all_rules() if config.may_enable(rule.CODE)]
     early = [rule for rule in rules if not getattr(rule, "AFTER_SILENCES", False)]

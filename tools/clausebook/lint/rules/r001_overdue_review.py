@@ -41,7 +41,6 @@ from typing import TYPE_CHECKING
 from clausebook.core.problems import Location, Problem
 from clausebook.core.resolve import ResolvedClause
 from clausebook.git import NotAGitRepository
-from clausebook.history.scan import scan
 from clausebook.review import review_status
 
 if TYPE_CHECKING:
@@ -61,7 +60,7 @@ def check(ctx: LintContext) -> Iterator[Problem]:
     if ctx.scope is not None:  # --changed-since
         return
     try:
-        history = scan(ctx.workspace.root, ctx.repo)
+        history = ctx.history()
     except NotAGitRepository:
         return
     failing = "overdue" in ctx.fail_on

@@ -46,7 +46,6 @@ SUMMARY = "A material change takes effect with less notice than `notice_days` as
 
 def check(ctx: Any) -> Iterator[Problem]:
     from clausebook.diff.compare import compare
-    from clausebook.history.scan import scan
     from clausebook.timeline import effective_of, today
 
     root = ctx.workspace.root
@@ -57,7 +56,7 @@ def check(ctx: Any) -> Iterator[Problem]:
         known = releases(root)
         if not known:
             return
-        history = scan(root, ctx.repo)
+        history = ctx.history()
         where = ctx.workspace.root
         dirty = set(uncommitted(where, ["policy", "jurisdictions"]))
     except NotAGitRepository:
