@@ -80,6 +80,14 @@ def sentences(text: str) -> tuple[tuple[int, int], ...]:
     return tuple((s, e) for s, e in spans if WORD.search(plain, s, e))
 
 
+@lru_cache(maxsize=_CACHE)
+def sentence_lengths(text: str) -> tuple[int, ...]:
+    """The number of words of each of `sentences(text)`, in order."""
+    plain = plain_prose(text)
+    findall = WORD.findall
+    return tuple(len(findall(plain, start, end)) for start, end in sentences(text))
+
+
 def _split_block(plain: str, start: int, end: int) -> list[tuple[int, int]]:
     spans = []
     current = start
@@ -94,8 +102,3 @@ def _split_block(plain: str, start: int, end: int) -> list[tuple[int, int]]:
         if s < e:
             result.append((s, e))
     return result
-
-
-def word_count(plain: str, start: int = 0, end: int | None = None) -> int:
-    """How many words (`WORD`) `plain` has between `start` and `end`."""
-    return len(WORD.findall(plain, start, len(plain) if end is None else end))

@@ -29,7 +29,7 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from clausebook.core.problems import Problem
-from clausebook.core.prose import plain_prose, sentences, word_count
+from clausebook.core.prose import sentence_lengths, sentences
 from clausebook.lint.config import Option
 from clausebook.lint.text import PROSE
 
@@ -47,9 +47,7 @@ def check(ctx: LintContext) -> Iterator[Problem]:
     for shared in ctx.clauses():
         clause = shared.clause
         for part in ctx.texts(clause, PROSE):
-            plain = plain_prose(part.text)
-            for start, end in sentences(part.text):
-                count = word_count(plain, start, end)
+            for (start, _), count in zip(sentences(part.text), sentence_lengths(part.text), strict=True):
                 if count > limit:
                     yield ctx.problem(part.locate(start),
                                       f"sentence of {count} words in {part.label}; the limit is {limit}: "

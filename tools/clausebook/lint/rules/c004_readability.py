@@ -36,7 +36,7 @@ from typing import TYPE_CHECKING
 
 from clausebook.core.errors import UsageError
 from clausebook.core.problems import Problem
-from clausebook.core.prose import plain_prose, sentences, word_count
+from clausebook.core.prose import plain_prose, sentence_lengths, sentences
 from clausebook.core.resolve import ResolvedClause
 from clausebook.lint.config import Option
 from clausebook.lint.text import BODY, TextPart
@@ -58,12 +58,10 @@ def reader_text(markdown: str) -> tuple[str, int]:
     """The body as running sentences (each ended with a full stop) and its word count."""
     plain = plain_prose(markdown)
     parts = []
-    count = 0
     for start, end in sentences(markdown):
         sentence = " ".join(plain[start:end].split())
-        count += word_count(plain, start, end)
         parts.append(sentence if sentence[-1:] in ".!?" else sentence + ".")
-    return " ".join(parts), count
+    return " ".join(parts), sum(sentence_lengths(markdown))
 
 
 def _textstat() -> tuple[ModuleType, ModuleType]:

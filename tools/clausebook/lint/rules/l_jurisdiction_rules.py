@@ -111,6 +111,7 @@ def check(ctx: LintContext) -> Iterator[Problem]:
         if owner is None or not owner.rules:
             continue
         reach = [j for j in repo.descendants(owner_id) if j in ctx.handbooks]
+        targets: list[tuple[ResolvedClause, list[TextPart]]] | None = None  # made for the first enabled rule
         for index, rule in enumerate(owner.rules):
             code = f"L/{owner_id}/{rule.get('id')}"
             if not ctx.config.enabled(code):
@@ -122,46 +123,59 @@ def check(ctx: LintContext) -> Iterator[Problem]:
             severity = rule.get("severity") or SEVERITY
             message, reference = rule.get("message", ""), rule.get("reference", "")
             tags = set(rule.get("tags") or ())
-            checked: set[int] = set()
+            if targets is None:
+                targets = _targets(ctx, reach)
+            # Anchors and lookarounds would see the parts' edges differently inside the joined text.
+            whole = not _CONTEXTUAL.search(pattern.pattern)
             try:
-                for jurisdiction in reach:
-                    for clause in ctx.handbooks[jurisdiction].clauses.values():
-                        if id(clause) in checked or not ctx.in_scope(clause.id, jurisdiction):
-                            continue  # shared by a jurisdiction already checked, or not changed
-                        checked.add(id(clause))
-                        current = clause.id
-                        parts = list(ctx.texts(clause, LEGAL_TEXT))
-                        if key == "forbid":
-                            yield from list(_forbid(ctx, clause, parts, pattern, code, severity, message, reference,
-                                                    joined))
-                        elif tags & set(clause.get("tags") or ()):
-                            if not any(search(pattern, squeeze(p.text)) for p in parts):
-                                yield ctx.problem(value_start(clause, ("body",)),
-                                                  f"{message} (clause '{clause.id}', tagged "
-                                                  f"{', '.join(sorted(tags & set(clause.get('tags'))))}; "
-                                                  f"{reference})",
-                                                  clause=clause, code=code, severity=severity, hint=reference)
+                for clause, parts in targets:
+                    current = clause.id
+                    if key == "forbid":
+                        # Nearly every clause passes every rule: one search of all its parts joined by a
+                        # non-word character settles that, as a match inside one part is a match in the
+                        # join (word boundaries fall the same way at "\n"); a hit is then located part by
+                        # part. (`search` is the time-bounded one: a runaway pattern still stops.)
+                        if whole and not search(pattern, _joined(joined, clause, parts)):
+                            continue
+                        yield from list(_forbid(ctx, clause, parts, pattern, code, severity, message, reference))
+                    elif tags & set(clause.get("tags") or ()):
+                        if not any(search(pattern, squeeze(p.text)) for p in parts):
+                            yield ctx.problem(value_start(clause, ("body",)),
+                                              f"{message} (clause '{clause.id}', tagged "
+                                              f"{', '.join(sorted(tags & set(clause.get('tags'))))}; "
+                                              f"{reference})",
+                                              clause=clause, code=code, severity=severity, hint=reference)
             except PatternTimeout:
                 # Reported once, at the pattern; the rule is not applied any further in this run.
                 yield _slow(ctx, owner, index, key or "forbid", code, current)
 
 
-# Anchors and lookarounds see a part's edges differently inside the joined text.
+def _targets(ctx: LintContext, reach: list[str]) -> list[tuple[ResolvedClause, list[TextPart]]]:
+    """Each distinct clause of these handbooks in scope, once (most are shared by all of them), with its text."""
+    checked: set[int] = set()
+    found = []
+    for jurisdiction in reach:
+        for clause in ctx.handbooks[jurisdiction].clauses.values():
+            if id(clause) in checked or not ctx.in_scope(clause.id, jurisdiction):
+                continue  # shared by a jurisdiction already checked, or not changed
+            checked.add(id(clause))
+            found.append((clause, list(ctx.texts(clause, LEGAL_TEXT))))
+    return found
+
+
 _CONTEXTUAL = re.compile(r"[$^]|\\[AZ]|\(\?[=!<]")
 
 
+def _joined(cache: dict[int, str], clause: ResolvedClause, parts: list[TextPart]) -> str:
+    """A clause's legal text as one string, built once for all the rules that read it."""
+    text = cache.get(id(clause))
+    if text is None:
+        text = cache[id(clause)] = "\n".join(squeeze(p.text) for p in parts)
+    return text
+
+
 def _forbid(ctx: LintContext, clause: ResolvedClause, parts: list[TextPart], pattern: Pattern, code: str,
-            severity: str, message: str, reference: str, joined: dict[int, str]) -> Iterator[Problem]:
-    # Nearly every clause passes every rule: one search of all its parts joined by a
-    # non-word character settles that, as a match inside one part is a match in the
-    # join (word boundaries fall the same way at "\n"); a hit is then located part by part.
-    # (`search` is the time-bounded one: a runaway pattern still stops.)
-    if not _CONTEXTUAL.search(pattern.pattern):
-        text = joined.get(id(clause))
-        if text is None:
-            text = joined[id(clause)] = "\n".join(squeeze(p.text) for p in parts)
-        if not search(pattern, text):
-            return
+            severity: str, message: str, reference: str) -> Iterator[Problem]:
     for part in parts:
         for match in finditer(pattern, squeeze(part.text)):
             if match.end() == match.start():
