@@ -1,13 +1,15 @@
 """Run lint rules on two cores: a forked worker takes one family of rules while this process runs the rest.
 
-Lint's time is spent in the rules, not in loading (the parse floor is about a
-tenth of it at 5,000 clauses), and the rules are independent of each other.
-They fall into families by what they compute and cache:
+Lint's time is spent in the rules more than in loading, and the rules are
+independent of each other.
+They fall into families by what they compute and cache, and two families
+of about equal cost go to the two processes:
 
-- prose (C001-C005, L, R002): plain text, sentences and words of each clause;
-- markup and history (C006, X001-X005, R001, T001-T003, C007): links and HTML tags
-  of every rendered string, the git history scan and translation status, and
-  the near-duplicate index.
+- here: the prose rules (C001-C005, L, R002: plain text, sentences and words
+  of each clause) and the markup rules (C006, X001-X005: links and HTML tags
+  of every rendered string);
+- in the worker: the git history and what reads it (R001 review, T001-T003
+  translation status) and the near-duplicate index (C007).
 
 Each family runs in one process, so no cache is computed twice. The worker is
 a `fork` of this process taken after the workspace is loaded and resolved, so
@@ -42,7 +44,7 @@ if TYPE_CHECKING:
     from clausebook.lint.engine import LintContext
 
 # The family the worker runs (see the module docstring).
-WORKER_FAMILY = frozenset({"C006", "C007", "X001", "X002", "X003", "X004", "X005", "R001", "T001", "T002", "T003"})
+WORKER_FAMILY = frozenset({"C007", "R001", "T001", "T002", "T003"})
 # Below this many distinct clauses one process is faster than two.
 PARALLEL_FROM = 400
 

@@ -188,9 +188,13 @@ class Assessment:
             else:
                 stale[key] = (source, translation)
         self._verdicts.update(_stale_verdicts(self.workspace, stale.values(), self._pending))
+        missing: dict[str, Verdict] = {}  # one per document, however many handbooks lack its translation
         for status, source, translation in pending:
-            verdict = (Verdict(MISSING, tuple(source.text())) if translation is None
-                       else self._verdicts[(source.path, translation.path)])
+            if translation is None:
+                verdict = missing.get(source.path) or missing.setdefault(
+                    source.path, Verdict(MISSING, tuple(source.text())))
+            else:
+                verdict = self._verdicts[(source.path, translation.path)]
             status.items.append(Item(status.jurisdiction, status.lang, source, translation, verdict))
         return result
 

@@ -71,6 +71,8 @@ def check(ctx: LintContext) -> Iterator[Problem]:
     for doc in _documents(ctx):
         if not ctx.document_in_scope(doc.path):
             continue
+        if "\\" not in doc.text and first_control(doc.text) is None:
+            continue  # no control character in the file, and no escape (`"\e"`) that could write one
         for path, text, is_key in _strings(doc.data, ()):
             found = first_control(text)
             if found is None:
