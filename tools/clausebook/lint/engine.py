@@ -313,10 +313,18 @@ def _apply_silences(problems: list[Problem], ctx: LintContext) -> list[Problem]:
 
 def _configure(problems: Iterable[Problem], config: LintConfig) -> list[Problem]:
     result = []
+    enabled: dict[str, bool] = {}  # by code: a rule reports thousands of problems
+    severities: dict[tuple[str, str], str] = {}
     for found in problems:
-        if not config.enabled(found.code):
+        on = enabled.get(found.code)
+        if on is None:
+            on = enabled[found.code] = config.enabled(found.code)
+        if not on:
             continue
-        severity = config.severity_of(found.code, found.severity)
+        key = (found.code, found.severity)
+        severity = severities.get(key)
+        if severity is None:
+            severity = severities[key] = config.severity_of(found.code, found.severity)
         result.append(found if severity == found.severity else replace(found, severity=severity))
     return result
 
