@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 from pathlib import Path
 
 import pytest
@@ -46,6 +47,7 @@ def corpus(tmp_path_factory) -> tuple[Path, str, str]:
 @pytest.mark.skipif(not parallel.can_fork(), reason="no fork on this platform")
 def test_two_processes_find_exactly_what_one_finds(corpus):
     root, linking, silenced = corpus
+    assert threading.active_count() == 1, "with other threads running, lint would not fork"
     alone = lint(open_worktree(root), jobs=1)
     shared = lint(open_worktree(root), jobs=2)
     assert [(p.to_dict(), p.hint) for p in shared] == [(p.to_dict(), p.hint) for p in alone]

@@ -20,9 +20,9 @@ its own objects (for `lint_ignore`). Results are merged in registry order,
 so the findings and their order are exactly those of a run in one process
 (a test compares the two on a seeded corpus).
 
-Where `fork` is not available (Windows, macOS' default), on one core, or for
-a small repository (where a fork costs more than it saves), everything runs
-here.
+Where `fork` is not available (Windows, macOS' default), on one core, in a
+process with other threads running, or for a small repository (where a fork
+costs more than it saves), everything runs here.
 """
 
 from __future__ import annotations
@@ -31,6 +31,7 @@ import os
 import pickle
 import signal
 import sys
+import threading
 import traceback
 from collections.abc import Callable, Sequence
 from types import ModuleType
@@ -61,7 +62,9 @@ def can_fork() -> bool:
 
 
 def worth_forking(ctx: LintContext, jobs: int | None) -> bool:
-    if not can_fork():
+    # A fork copies only the calling thread: a lock another thread holds (the import lock, a
+    # logging handler's) would stay locked in the worker for ever. Lint then stays in one process.
+    if not can_fork() or threading.active_count() > 1:
         return False
     if jobs is not None:
         return jobs > 1
