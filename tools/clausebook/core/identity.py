@@ -19,7 +19,7 @@ from typing import Any, Protocol
 _STARTS_OWN_LINE = re.compile(r"^\s*([-*+>]\s|#|\d+[.)]\s|\|)")
 
 
-@lru_cache(maxsize=1 << 16)  # a body is shared by every jurisdiction that leaves it alone
+@lru_cache(maxsize=1 << 18)  # a body is shared by every jurisdiction that leaves it alone
 def normalize_text(text: str) -> str:
     """Markdown text with formatting-only differences removed.
 

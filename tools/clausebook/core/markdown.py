@@ -13,14 +13,18 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Literal
 
-# Every rule asks about the same few thousand strings: parse each once.
-_CACHE = 1 << 15
+# Every rule asks about the same strings: parse each once. Rules walk the
+# clauses in the same order one after another, so a cache smaller than the
+# repository's text would drop each string just before the next rule asks for
+# it again (an LRU cache under repeated scans): room for about 250,000
+# strings, a repository of 20,000 clauses and more.
+TEXT_CACHE = 1 << 18
 
 _FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
 _BACKTICKS = re.compile(r"`+")
 
 
-@lru_cache(maxsize=_CACHE)
+@lru_cache(maxsize=TEXT_CACHE)
 def mask_code(text: str) -> str:
     """`text` with fenced code blocks and inline code spans blanked out (same length, newlines kept)."""
     if "`" not in text and "~~~" not in text:
@@ -210,7 +214,7 @@ def _inline_destination(text: str, start: int) -> tuple[str, int, int, bool]:
     return target, target_start, j, False
 
 
-@lru_cache(maxsize=_CACHE)
+@lru_cache(maxsize=TEXT_CACHE)
 def links(text: str) -> tuple[Link, ...]:
     """Every link and image in `text` (code already masked by the caller, or masked here)."""
     masked = mask_code(text)
@@ -274,7 +278,7 @@ def _bracket_link(masked: str, i: int, close: int, defined: dict[str, Link]) -> 
     return None, close
 
 
-@lru_cache(maxsize=_CACHE)
+@lru_cache(maxsize=TEXT_CACHE)
 def html_tags(text: str) -> tuple[Tag, ...]:
     """Every raw HTML tag, comment, declaration or processing instruction outside code."""
     masked = mask_code(text)

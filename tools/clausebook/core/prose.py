@@ -11,9 +11,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from clausebook.core.markdown import HTML_TAG, mask_code
-
-_CACHE = 1 << 15
+from clausebook.core.markdown import HTML_TAG, TEXT_CACHE, mask_code
 
 _LINK_DESTINATION = re.compile(r"(!?\[)((?:[^\[\]\\]|\\.)*)\]\([^)\n]*\)")
 _LIST_OR_HEADING = re.compile(r"^( {0,3}(?:[-*+]|\d+[.)])\s+| {0,3}#{1,6}\s+| {0,3}>\s?)")
@@ -23,7 +21,7 @@ _LINE_MARKERS = re.compile(r"^( {0,3}(?:[-*+]|\d+[.)])[^\S\n]+| {0,3}#{1,6}[^\S\
 _EMPHASIS = re.compile(r"(\*\*|__|\*|~~)")
 
 
-@lru_cache(maxsize=_CACHE)
+@lru_cache(maxsize=TEXT_CACHE)
 def plain_prose(text: str) -> str:
     """`text` as a reader sees it: code, link targets, HTML and emphasis markers blanked, same length.
 
@@ -52,7 +50,7 @@ _TABLE_ROW = re.compile(r"^\s*\|")
 WORD = re.compile(r"[A-Za-z0-9À-ÿ][\w'’\-]*")
 
 
-@lru_cache(maxsize=_CACHE)
+@lru_cache(maxsize=TEXT_CACHE)
 def sentences(text: str) -> tuple[tuple[int, int], ...]:
     """(start, end) offsets of each sentence of Markdown `text`.
 
@@ -80,7 +78,7 @@ def sentences(text: str) -> tuple[tuple[int, int], ...]:
     return tuple((s, e) for s, e in spans if WORD.search(plain, s, e))
 
 
-@lru_cache(maxsize=_CACHE)
+@lru_cache(maxsize=TEXT_CACHE)
 def sentence_lengths(text: str) -> tuple[int, ...]:
     """The number of words of each of `sentences(text)`, in order."""
     plain = plain_prose(text)

@@ -56,6 +56,7 @@ from collections.abc import Iterator
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
+from clausebook.core.markdown import TEXT_CACHE
 from clausebook.core.model import Jurisdiction
 from clausebook.core.problems import Problem
 from clausebook.lint.patterns import MATCH_SECONDS, Pattern, PatternTimeout, compile_pattern, finditer, search
@@ -78,7 +79,7 @@ LEGAL_TEXT = (TITLE, NOTE, BODY, RATIONALE, DO)
 _SPACE = re.compile(r"\s+")
 
 
-@lru_cache(maxsize=1 << 15)
+@lru_cache(maxsize=TEXT_CACHE)
 def squeeze(text: str) -> str:
     """`text` with each run of whitespace as one space."""
     return _SPACE.sub(" ", text)
