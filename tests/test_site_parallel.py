@@ -9,7 +9,7 @@ import pytest
 
 from clausebook.cli import main
 from clausebook.core.errors import UsageError
-from clausebook.site.parallel import assemble, differing
+from clausebook.site.parallel import Built, assemble, differing, groups
 
 from .repos import GitRepo
 from .site_build import build_site, write_mkdocs
@@ -39,6 +39,7 @@ def test_the_parallel_build_has_the_pages_of_the_single_build(project, capsys):
     assert files(out) == files(single)  # the old site was replaced whole
     assert {"de", "eu", "fr", "global"} <= {p.name for p in out.iterdir() if p.is_dir()}
     assert differing(single / "assets", out / "assets") == []
+    assert differing(single, out) == []  # page for page: every handbook listed everywhere, one search index
     assert not [p for p in out.parent.iterdir() if p.name.startswith(".parallel.")]  # no work folders left
 
 
@@ -61,4 +62,18 @@ def test_assembly_refuses_builds_whose_shared_assets_differ(tmp_path):
     target = tmp_path / "out"
     target.mkdir()
     with pytest.raises(UsageError, match="assets/site.css differs"):
-        assemble({"global": tmp_path / "global", "de": tmp_path / "de"}, target)
+        assemble([Built(("global",), True, tmp_path / "global", 0, ""), Built(("de",), False, tmp_path / "de", 0, "")],
+                 target)
+
+
+def test_the_handbooks_are_split_into_groups_of_about_the_same_size():
+    handbooks = ["global", "de", "eu", "fr", "us", "ca"]
+    weights = {"global": 40, "de": 40, "eu": 40, "fr": 10, "us": 60, "ca": 10}
+    split = groups(handbooks, 2, weights, shared_weight=20)
+    assert sorted(h for g in split for h in g) == sorted(handbooks)  # each handbook in one group
+    assert split[0][0] == "global"  # the first group has the base handbook and the shared pages
+    loads = [sum(weights[h] for h in g) + (20 if i == 0 else 0) for i, g in enumerate(split)]
+    assert max(loads) - min(loads) <= 20
+    assert all(list(g) == [h for h in handbooks if h in g] for g in split)  # in the repository's order
+    assert groups(handbooks, 10) == [(h,) for h in handbooks]  # never more groups than handbooks
+    assert groups(["de", "fr"], 1) == [("de", "fr")]
