@@ -26,6 +26,9 @@ def project(tmp_path_factory) -> Path:
     root = tmp_path_factory.mktemp("parallel") / "repo"
     GitRepo(root).commit("Start", {"jurisdictions/fr/jurisdiction.yaml": FRANCE}, base=True)
     write_mkdocs(root)
+    # hand-written pages: one build writes them, every build's navigation lists them by their titles
+    (root / "docs" / "about.md").write_text("# About this handbook\n\nWho keeps it.\n", encoding="utf-8")
+    (root / "docs" / "editing.md").write_text("# How to edit a clause\n\nOpen a pull request.\n", encoding="utf-8")
     return root
 
 

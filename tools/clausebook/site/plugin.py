@@ -15,6 +15,12 @@ path the handbook had and as the not-found page, until the files are fixed.
 build succeeded (`site/staging.py`); an error, `--strict` failing, Ctrl-C or
 SIGTERM leave the previous site as it was.
 
+A build of some handbooks (the `handbooks` option, `$CLAUSEBOOK_HANDBOOKS`,
+or a worker of `clausebook build`) still knows the whole site
+(`site/part.py`): the navigation and the shared pages list every handbook,
+and the pages it does not write are handed to MkDocs as excluded files, so
+links to them resolve without MkDocs rendering them.
+
 Search is scoped per handbook (`site/search_scope.py`): after Material's
 search plugin wrote its one index, this plugin writes one per handbook and
 puts a small loader in front of Material's bundle on every page. Each scope's
@@ -256,9 +262,6 @@ class ClausebookPlugin(BasePlugin[ClausebookConfig]):
 
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
         assert self.site is not None
-        for file in files.documentation_pages():
-            if not self.writes(file.src_uri):  # a hand-written page: the build of the shared pages has it
-                file.inclusion = InclusionLevel.EXCLUDED
         for path, page in self.site.pages.items():
             existing = files.get_file_from_path(path)
             if existing is not None:
@@ -279,6 +282,9 @@ class ClausebookPlugin(BasePlugin[ClausebookConfig]):
             handwritten = sorted(f.src_uri for f in files.documentation_pages()
                                  if f.src_uri not in generated and f.generated_by is None)
             config.nav = with_handwritten(self.site.nav, handwritten, self.options.about_page)
+        for file in files.documentation_pages():  # (after the navigation, which lists them all)
+            if not self.writes(file.src_uri):  # a hand-written page: the build of the shared pages has it
+                file.inclusion = InclusionLevel.EXCLUDED
         # As a page's URL reads (MkDocs' `Page.url`: the home page's is "", not "./").
         self.page_order = ["" if f.url in (".", "./") else f.url for f in files if f.is_documentation_page()]
         return files
@@ -287,8 +293,12 @@ class ClausebookPlugin(BasePlugin[ClausebookConfig]):
         if self.part is None or self.site is None:
             return nav
         for page in nav.pages:  # a page another build writes is not read, so it has only the nav's title
+            if page.title is not None or not page.file.inclusion.is_excluded():
+                continue
             known = self.site.pages.get(page.file.src_uri)
-            if page.title is None and known is not None and known.title and page.file.inclusion.is_excluded():
+            if known is None:  # a hand-written page: its title from its front matter or first heading
+                page.read_source(config)
+            elif known.title:
                 page.title = nav_title(known.title)  # as its own front matter names it
         return nav
 
