@@ -8,7 +8,8 @@ writes: the pages under the folders of its handbooks, and the shared pages
 (everything outside every handbook's folder: the home page, the upkeep pages,
 the hand-written pages) if it has them. The plugin hands MkDocs the other
 pages as excluded files, so links and navigation entries to them resolve
-(and `--strict` passes) without MkDocs rendering them.
+(and `--strict` passes) without MkDocs rendering them; an anchor in such a
+page is not checked, since MkDocs did not read the page.
 """
 
 from __future__ import annotations
