@@ -9,7 +9,7 @@ import pytest
 
 from clausebook.cli import main
 from clausebook.core.errors import UsageError
-from clausebook.site.parallel import Built, assemble, differing, groups
+from clausebook.site.parallel import Built, assemble, build_all, differing, groups
 
 from .repos import GitRepo
 from .site_build import build_site, write_mkdocs
@@ -44,6 +44,17 @@ def test_the_parallel_build_has_the_pages_of_the_single_build(project, capsys):
     assert differing(single / "assets", out / "assets") == []
     assert differing(single, out) == []  # page for page: every handbook listed everywhere, one search index
     assert not [p for p in out.parent.iterdir() if p.name.startswith(".parallel.")]  # no work folders left
+
+
+def test_workers_that_load_the_repository_themselves_build_the_same_site(project):
+    # Without the loaded repository to fork from, each worker starts afresh (spawn) and loads it.
+    single = project.parent / "single"
+    if not single.is_dir():
+        build_site(project, single)
+    out = project.parent / "spawned"
+    built = build_all(project / "mkdocs.yml", out, ["global", "eu", "de", "fr"], jobs=2, strict=True)
+    assert sorted(h for b in built for h in b.handbooks) == ["de", "eu", "fr", "global"]
+    assert differing(single, out) == []
 
 
 def test_a_failed_build_leaves_the_old_site(project, capsys):
