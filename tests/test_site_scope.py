@@ -79,6 +79,16 @@ def test_one_handbook_builds_alone_with_what_it_builds_on(german_alone):
     assert (german_alone / "de/search_index.json").is_file()
 
 
+def test_a_handbook_built_alone_lists_every_handbook_and_links_to_them(german_alone):
+    # The other handbooks are not built, but the navigation and the shared pages list them as the
+    # whole site does, and the links to them are the whole site's (the strict build passed).
+    whole = shipped_site()
+    for page, href in (("", 'href="fr/"'), ("matrix/", 'href="../fr/social-media/#'),
+                       ("de/social-media/", 'href="../../fr/"')):
+        assert href in read(whole, page)
+        assert href in read(german_alone, page)
+
+
 def test_the_legal_notice_is_the_companys(german_alone):
     page = read(german_alone, "de/")
     assert "About this text" in page and "Ask <strong>HR</strong> before you rely on it." in page

@@ -154,7 +154,7 @@ def many_handbooks_site(cache_dir: Path) -> Path:
 
 
 def parallel_cases(cache_dir: Path, plan: Plan) -> list[Case]:
-    """A 100-handbook corpus: one `mkdocs build` of every handbook against `clausebook build` (one per handbook)."""
+    """A 100-handbook corpus: one `mkdocs build` of every handbook against `clausebook build` (one build per job)."""
     if "site-parallel" in plan.skip:
         return []
     from clausebook.site.parallel import default_jobs
@@ -165,7 +165,7 @@ def parallel_cases(cache_dir: Path, plan: Plan) -> list[Case]:
     one = Case(group, "all handbooks", "one mkdocs build", [
         Step([sys.executable, "-m", "mkdocs", "build", "--quiet", "--site-dir", str(site / ".bench-one")], site)],
         ours=True)
-    parallel = Case(group, "all handbooks", f"clausebook build --jobs {jobs} (one build per handbook)", [
+    parallel = Case(group, "all handbooks", f"clausebook build --jobs {jobs} (one build per job)", [
         Step([*_clausebook(), "--root", str(site), "build", "--jobs", str(jobs), "--out",
               str(site / ".bench-parallel")], site)], ours=True)
     return [one, parallel]

@@ -1,4 +1,4 @@
-"""`clausebook build --jobs N --out site`: every handbook in its own `mkdocs build`, in parallel, as one site."""
+"""`clausebook build --jobs N --out site`: the handbooks in N groups, one MkDocs build each, as one site."""
 
 from __future__ import annotations
 
@@ -15,13 +15,13 @@ from clausebook.workspace import open_worktree
 
 def register(sub: Subcommands) -> None:
     parser = sub.add_parser(
-        "build", help="build every handbook in parallel (one mkdocs build each) into one site",
-        description="Run one `mkdocs build` per handbook (CLAUSEBOOK_HANDBOOKS=<handbook>), up to --jobs at "
-                    "a time, and assemble the results into one site folder, which replaces the old one only "
-                    "when every build succeeded.")
+        "build", help="build every handbook in parallel (one mkdocs build per job) into one site",
+        description="Split the handbooks into --jobs groups of about the same size, run one MkDocs build "
+                    "per group in parallel, and assemble the results into one site folder (the site "
+                    "`mkdocs build` writes), which replaces the old one only when every build succeeded.")
     parser.add_argument("--out", default="site", metavar="DIR", help="the site folder (default: site)")
     parser.add_argument("--jobs", "-j", type=int, default=None, metavar="N",
-                        help=f"builds at a time (default: every core, here {default_jobs()})")
+                        help=f"builds in parallel (default: every core, here {default_jobs()})")
     parser.add_argument("--config-file", "-f", default=None, metavar="FILE",
                         help="the mkdocs.yml (default: the one in --root)")
     parser.add_argument("--handbooks", default=None, metavar="IDS",
@@ -47,9 +47,14 @@ def run(args: argparse.Namespace) -> int:
 
     def progress(built: Built) -> None:
         state = "built" if built.code == 0 else f"failed (exit {built.code})"
-        print(f"clausebook: {built.handbook} {state}", file=sys.stderr)
+        for handbook in built.handbooks:
+            print(f"clausebook: {handbook} {state}", file=sys.stderr)
 
-    build_all(config, Path(args.out), chosen, args.jobs, args.strict, progress)
+    # A handbook's share of the work: its pages, about one per clause. The shared pages
+    # (the matrix, the changes index) list every clause of every handbook.
+    weights = {h: 1.0 + len(workspace.handbooks[h].clauses) for h in chosen}
+    build_all(config, Path(args.out), chosen, args.jobs, args.strict, progress, weights,
+              shared_weight=sum(weights.values()) / max(1, len(weights)), workspace=workspace)
     print(f"clausebook: {len(chosen)} handbooks built into {args.out} in {time.monotonic() - started:.1f} s",
           file=sys.stderr)
     return 0

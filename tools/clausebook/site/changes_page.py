@@ -18,6 +18,7 @@ translated in one place.
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Callable
 from functools import lru_cache
 
 from clausebook.core.model import GLOBAL
@@ -41,13 +42,20 @@ def handbook_changes_path(jurisdiction: str, page: int = 1) -> str:
     return f"{jurisdiction}/changes/index.md" if page == 1 else f"{jurisdiction}/changes/{page}.md"
 
 
-def changes_pages(ctx: SiteContext) -> list[Page]:
-    """The index and every handbook's pages of changes."""
+def changes_pages(ctx: SiteContext, writes: Callable[[str], bool] | None = None) -> list[Page]:
+    """The index and every handbook's pages of changes; those `writes` refuses only by their paths."""
+    wanted = writes or (lambda path: True)
     order = [GLOBAL, *ctx.picker_order] if GLOBAL in ctx.handbooks else list(ctx.picker_order)
     rows = {j: handbook_changes(ctx, j) for j in order}
-    pages = [index_page(ctx, order, rows)]
+    pages = [index_page(ctx, order, rows) if wanted(PATH) else Page(PATH, "", "")]
     for jurisdiction in order if ctx.facts.history is not None else ():  # without history: the index says why
-        pages += handbook_pages(ctx, jurisdiction, rows[jurisdiction])
+        if wanted(handbook_changes_path(jurisdiction)):
+            pages += handbook_pages(ctx, jurisdiction, rows[jurisdiction])
+        else:  # another build's: only where its pages are and their titles (as handbook_pages makes them)
+            count = max(1, -(-len(rows[jurisdiction]) // ROWS_PER_PAGE))
+            name = title_of(ctx, jurisdiction)
+            pages += [Page(handbook_changes_path(jurisdiction, n), page_title(name, n), "")
+                      for n in range(1, count + 1)]
     return pages
 
 
@@ -74,6 +82,11 @@ def title_of(ctx: SiteContext, jurisdiction: str) -> str:
     return GLOBAL_TITLE if jurisdiction == GLOBAL else ctx.name(jurisdiction)
 
 
+def page_title(name: str, number: int) -> str:
+    """The title of page `number` of handbook `name`'s changes."""
+    return f"What changed: {name}" + (f", page {number}" if number > 1 else "")
+
+
 def index_page(ctx: SiteContext, order: list[str], rows: dict[str, list[ChangeRow]]) -> Page:
     out = page_opening(TITLE, "What changed in each country's handbook, read from the git history, with a "
                        "redline of every edit. Edits that only change formatting are not listed; a change "
@@ -96,7 +109,7 @@ def handbook_pages(ctx: SiteContext, jurisdiction: str, rows: list[ChangeRow],
     pages = []
     for number, chunk in enumerate(chunks, start=1):
         path = handbook_changes_path(jurisdiction, number)
-        title = f"What changed: {name}" + (f", page {number}" if number > 1 else "")
+        title = page_title(name, number)
         # Out of search: a word of a clause should find the clause, not every redline that quotes it.
         opening = front_matter(title).rsplit("---", 1)[0] + "search:\n  exclude: true\n---"
         out = [opening, "", f"# {safe.plain(title)}", ""]

@@ -41,12 +41,9 @@ class SiteContext:
         self.facts = facts
         self.options = options
         self.reviews = facts.review_by_clause
+        # Every handbook, also in a build that writes only some of them (`site/part.py`):
+        # the navigation and the shared pages list them all.
         self.jurisdictions = [j for j in self.repo.jurisdiction_ids() if j in self.handbooks]
-        if options.only:  # one handbook alone: it, the versions it builds on, and the base
-            wanted = {GLOBAL, *(a for j in options.only if j in self.handbooks for a in self.repo.ancestors(j))}
-            wanted |= set(options.only)
-            self.jurisdictions = [j for j in self.jurisdictions if j in wanted]
-            self.handbooks = {j: h for j, h in self.handbooks.items() if j in wanted}
         self._views: dict[str, list[View]] = {}
         self.tree_order = self._tree_order()
         self.regions = self._regions()

@@ -33,8 +33,6 @@ class RenderOptions:
     edit_links: bool = False  # show "Edit this clause" links (for an editors' build of the site)
     legal_notice: str = DEFAULT_NOTICE  # Markdown; "" shows no notice
     legal_notice_title: str = "Not legal advice"
-    # Build only these handbooks (with their ancestors and the base, which they link to); () for all.
-    only: tuple[str, ...] = ()
 
     def edit_url(self, path: str) -> str | None:
         if not self.repo_url or not self.edit_links:

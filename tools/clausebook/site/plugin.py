@@ -15,6 +15,12 @@ path the handbook had and as the not-found page, until the files are fixed.
 build succeeded (`site/staging.py`); an error, `--strict` failing, Ctrl-C or
 SIGTERM leave the previous site as it was.
 
+A build of some handbooks (the `handbooks` option, `$CLAUSEBOOK_HANDBOOKS`,
+or a worker of `clausebook build`) still knows the whole site
+(`site/part.py`): the navigation and the shared pages list every handbook,
+and the pages it does not write are handed to MkDocs as excluded files, so
+links to them resolve without MkDocs rendering them.
+
 Search is scoped per handbook (`site/search_scope.py`): after Material's
 search plugin wrote its one index, this plugin writes one per handbook and
 puts a small loader in front of Material's bundle on every page. Each scope's
@@ -52,7 +58,8 @@ from mkdocs.config import config_options as c
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
-from mkdocs.structure.files import File, Files
+from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page as MkDocsPage
 
 from clausebook.core.errors import UsageError
@@ -62,12 +69,14 @@ from clausebook.interrupts import Handler, restore_terminate, terminate_as_inter
 from clausebook.outputs.terminal import one_line
 from clausebook.site import problems_page, safe, search_scope
 from clausebook.site.a11y import accessible_page
+from clausebook.site.blocks import nav_title
 from clausebook.site.i18n import primary
 from clausebook.site.options import DEFAULT_NOTICE, RenderOptions
 from clausebook.site.page import Site
+from clausebook.site.part import Part, alone
 from clausebook.site.render import asset_files, build_site, with_handwritten
 from clausebook.site.staging import StagedSite
-from clausebook.workspace import open_worktree
+from clausebook.workspace import Workspace, open_worktree
 
 log = logging.getLogger("mkdocs.plugins.clausebook")
 
@@ -125,6 +134,13 @@ class ClausebookPlugin(BasePlugin[ClausebookConfig]):
         self.page_urls: dict[str, str] = {}  # docs path -> page URL, as MkDocs built it
         self.problems = False  # this build shows the repository's errors instead of the handbook (serve only)
         self.known_pages: list[str] = []  # the pages of the last handbook built, for the problems page
+        # The pages this build writes; None: all. `site/parallel.py` sets it before the build,
+        # else the `handbooks` option (or $CLAUSEBOOK_HANDBOOKS) picks one handbook alone.
+        self.part: Part | None = None
+        self.preset_part = False
+        # The repository as `clausebook build` already loaded it, which its forked workers share.
+        self.preset_workspace: Workspace | None = None
+        self.page_order: list[str] = []  # every page's URL, in the order the whole site's build writes them
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.command, self.dirty = command, dirty
@@ -156,7 +172,8 @@ class ClausebookPlugin(BasePlugin[ClausebookConfig]):
         self.root = self.repository_root(config)
         self.problems = False
         try:
-            workspace = open_worktree(self.root)
+            preset = self.preset_workspace
+            workspace = preset if preset is not None and preset.root == self.root else open_worktree(self.root)
         except UsageError as exc:
             if self.command == "serve":
                 return self.show_problems(config, [one_line(exc)], 1)
@@ -183,15 +200,19 @@ class ClausebookPlugin(BasePlugin[ClausebookConfig]):
             edit_links=self.config.edit_links,
             legal_notice=self.config.legal_notice,
             legal_notice_title=self.config.legal_notice_title,
-            only=self.selected_handbooks(workspace.handbooks),
         )
+        chosen = self.selected_handbooks(workspace.handbooks)
+        if not self.preset_part:
+            self.part = alone(workspace.repo, chosen) if chosen else None
         dirs = config.theme.dirs
         if str(THEME_OVERRIDES) not in dirs:  # after the project's custom_dir, before Material's templates
             dirs.insert(1 if config.theme.custom_dir else 0, str(THEME_OVERRIDES))
         features = config.theme.get("features")
         if self.config.edit_links and isinstance(features, list) and "content.action.edit" not in features:
             features.append("content.action.edit")  # the page's own edit button, in an editors' build
-        self.site = build_site(workspace, self.options, with_history=self.config.history)
+        part = self.part
+        writes = (lambda path: part.writes(path, workspace.handbooks)) if part is not None else None
+        self.site = build_site(workspace, self.options, with_history=self.config.history, writes=writes)
         self.known_pages = list(self.site.pages)
         for path in asset_files():
             if path.endswith(".css") and path not in config.extra_css:
@@ -235,6 +256,10 @@ class ClausebookPlugin(BasePlugin[ClausebookConfig]):
         if self.staged is not None:  # includes --strict failing after post_build
             self.staged.ready = False
 
+    def writes(self, path: str) -> bool:
+        """Whether this build writes `path` (a build of some handbooks knows the other pages without writing them)."""
+        return self.part is None or self.site is None or self.part.writes(path, self.site.handbooks)
+
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
         assert self.site is not None
         for path, page in self.site.pages.items():
@@ -242,8 +267,12 @@ class ClausebookPlugin(BasePlugin[ClausebookConfig]):
             if existing is not None:
                 log.info(f"clausebook: docs/{path} exists, so the generated page of that name is not used")
                 continue
-            files.append(File.generated(config, path, content=page.markdown))
-        for path, content in {**self.site.files, **asset_files()}.items():
+            if self.writes(path):
+                files.append(File.generated(config, path, content=page.markdown))
+            else:  # another build writes it: known, so links and the navigation resolve, but not rendered
+                files.append(File.generated(config, path, content="", inclusion=InclusionLevel.EXCLUDED))
+        published = {path: content for path, content in self.site.files.items() if self.writes(path)}
+        for path, content in {**published, **asset_files()}.items():  # every build has the assets
             if files.get_file_from_path(path) is None:
                 files.append(File.generated(config, path, content=content))
         if self.config.search_scope and files.get_file_from_path(search_scope.LOADER) is None:
@@ -253,7 +282,25 @@ class ClausebookPlugin(BasePlugin[ClausebookConfig]):
             handwritten = sorted(f.src_uri for f in files.documentation_pages()
                                  if f.src_uri not in generated and f.generated_by is None)
             config.nav = with_handwritten(self.site.nav, handwritten, self.options.about_page)
+        for file in files.documentation_pages():  # (after the navigation, which lists them all)
+            if not self.writes(file.src_uri):  # a hand-written page: the build of the shared pages has it
+                file.inclusion = InclusionLevel.EXCLUDED
+        # As a page's URL reads (MkDocs' `Page.url`: the home page's is "", not "./").
+        self.page_order = ["" if f.url in (".", "./") else f.url for f in files if f.is_documentation_page()]
         return files
+
+    def on_nav(self, nav: Navigation, /, *, config: MkDocsConfig, files: Files) -> Navigation:
+        if self.part is None or self.site is None:
+            return nav
+        for page in nav.pages:  # a page another build writes is not read, so it has only the nav's title
+            if page.title is not None or not page.file.inclusion.is_excluded():
+                continue
+            known = self.site.pages.get(page.file.src_uri)
+            if known is None:  # a hand-written page: its title from its front matter or first heading
+                page.read_source(config)
+            elif known.title:
+                page.title = nav_title(known.title)  # as its own front matter names it
+        return nav
 
     def on_page_markdown(self, markdown: str, /, *, page: MkDocsPage, config: MkDocsConfig, files: Files) -> str:
         generated = self.site.pages.get(page.file.src_uri) if self.site else None
@@ -305,6 +352,8 @@ class ClausebookPlugin(BasePlugin[ClausebookConfig]):
                      if (lunr := search_scope.lunr_language(lang, site_dir))}
         for path, scoped in search_scope.split_index(index, self.scopes(), clause_tags, languages,
                                                      shared_with=GLOBAL).items():
+            if not self.writes(path):  # another build's handbook: its build has its pages, so its index
+                continue
             (site_dir / path).parent.mkdir(parents=True, exist_ok=True)
             (site_dir / path).write_text(search_scope.dump(scoped), encoding="utf-8")
 

@@ -32,7 +32,7 @@ URLs (with MkDocs' directory URLs):
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from importlib import resources
 
 from clausebook.core.model import GLOBAL
@@ -44,13 +44,17 @@ from clausebook.site.feed import feed_path, feed_xml
 from clausebook.site.i18n import native_name, t
 from clausebook.site.landing import index_page, landing_page
 from clausebook.site.languages import View, localized_policy
+from clausebook.site.matrix_page import PATH as MATRIX_PATH
 from clausebook.site.matrix_page import matrix_page
 from clausebook.site.options import RenderOptions
 from clausebook.site.page import Page, Site
 from clausebook.site.policy_page import policy_page
 from clausebook.site.releases import TimeFacts, gather_time
+from clausebook.site.review_page import PATH as REVIEW_PATH
 from clausebook.site.review_page import review_page
+from clausebook.site.rules_page import PATH as RULES_PATH
 from clausebook.site.rules_page import rules_page
+from clausebook.site.versions_page import PATH as VERSIONS_PATH
 from clausebook.site.versions_page import versions_page
 from clausebook.workspace import Workspace
 
@@ -68,36 +72,53 @@ def asset_files() -> dict[str, bytes]:
     return {f"{ASSET_DIR}/{name}": (package / name).read_bytes() for name in ASSETS}
 
 
+def known(path: str) -> Page:
+    """A page another build writes (`site/part.py`): its path, so links and the navigation find it."""
+    return Page(path, "", "")
+
+
 def render_site(workspace: Workspace, facts: Facts, options: RenderOptions | None = None,
-                time: TimeFacts | None = None) -> Site:
-    """The pages, navigation and published files of the handbook; pure given the facts."""
+                time: TimeFacts | None = None, writes: Callable[[str], bool] | None = None) -> Site:
+    """The pages, navigation and published files of the handbook; pure given the facts.
+
+    `writes(path)` says which pages this build writes; the others are
+    `known` pages with no text (default: every page is written).
+    """
     options = options or RenderOptions()
     time = time or TimeFacts()
     facts.upcoming = time.upcoming
     ctx = SiteContext(time.in_force or workspace, facts, options)
-    pages: list[Page] = [index_page(ctx)]
+    wanted = writes or (lambda path: True)
+    pages: list[Page] = [index_page(ctx) if wanted("index.md") else known("index.md")]
     scopes: dict[str, str] = {}
     for jurisdiction in ctx.jurisdictions:
+        mine = wanted(landing_path(jurisdiction))  # a handbook's pages are all in its folder
         for view in ctx.views(jurisdiction):
             scopes[view.folder] = view.lang
-            pages.append(landing_page(ctx, jurisdiction, view))
+            pages.append(landing_page(ctx, jurisdiction, view) if mine else known(landing_path(view.folder)))
             for policy in ctx.handbooks[jurisdiction].policies():
-                pages.append(policy_page(ctx, jurisdiction, policy, view))
-    pages += changes_pages(ctx)
-    pages += [versions_page(ctx, time), review_page(ctx), matrix_page(ctx), rules_page(ctx)]
-    files = time.files()
+                pages.append(policy_page(ctx, jurisdiction, policy, view) if mine
+                             else known(policy_path(view.folder, policy.id)))
+    pages += changes_pages(ctx, wanted)
+    pages += [versions_page(ctx, time) if wanted(VERSIONS_PATH) else known(VERSIONS_PATH),
+              review_page(ctx) if wanted(REVIEW_PATH) else known(REVIEW_PATH),
+              matrix_page(ctx) if wanted(MATRIX_PATH) else known(MATRIX_PATH),
+              rules_page(ctx) if wanted(RULES_PATH) else known(RULES_PATH)]
+    files = {path: content for path, content in time.files().items() if wanted(path)}
     if facts.history is not None:
-        files.update({feed_path(j): feed_xml(ctx, time, j, options.site_url) for j in ctx.jurisdictions})
+        files.update({feed_path(j): feed_xml(ctx, time, j, options.site_url) for j in ctx.jurisdictions
+                      if wanted(feed_path(j))})
     handbooks = [GLOBAL, *ctx.picker_order] if GLOBAL in ctx.handbooks else list(ctx.picker_order)
     return Site({p.path: p for p in pages}, navigation(ctx, [p.path for p in pages]), files=files, handbooks=handbooks,
                 scopes=scopes)
 
 
-def build_site(workspace: Workspace, options: RenderOptions | None = None, with_history: bool = True) -> Site:
+def build_site(workspace: Workspace, options: RenderOptions | None = None, with_history: bool = True,
+               writes: Callable[[str], bool] | None = None) -> Site:
     """The handbook of `workspace`, with the facts read from its git history (the text in force today)."""
     options = options or RenderOptions()
     facts = gather(workspace, with_history)
-    return render_site(workspace, facts, options, gather_time(workspace, facts.history, options))
+    return render_site(workspace, facts, options, gather_time(workspace, facts.history, options), writes)
 
 
 def navigation(ctx: SiteContext, paths: Sequence[str] = ()) -> list:
