@@ -142,6 +142,7 @@ class Assessment:
         self.source_language = source_language(workspace.root)
         self._handbooks: list[HandbookStatus] | None = None
         self._verdicts: dict[tuple[str, str], Verdict] = {}
+        self.documents: list[DocumentStatus] | None = None  # `by_document`, once
 
     def languages(self, jurisdiction: str) -> list[str]:
         known = self.repo.jurisdictions.get(jurisdiction)
@@ -302,6 +303,8 @@ class DocumentStatus:
 
 def by_document(assessment: Assessment) -> list[DocumentStatus]:
     """Every item that is not current, once per document and translation file, with its handbooks."""
+    if assessment.documents is not None:
+        return assessment.documents  # T001 and T002 both ask
     grouped: dict[tuple[str, str], list[tuple[HandbookStatus, Item]]] = {}
     for handbook in assessment.handbooks():
         for item in handbook.items:
@@ -313,4 +316,5 @@ def by_document(assessment: Assessment) -> list[DocumentStatus]:
         names = tuple(dict.fromkeys(f"{h.jurisdiction} ({h.lang})" for h, _ in entries))
         found.append(DocumentStatus(item.source, item.translation, expected, item.verdict, names,
                                     any(h.required for h, _ in entries)))
+    assessment.documents = found
     return found
