@@ -100,7 +100,7 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
                         help="comma-separated: lint, review, diff, resolve, translate, mkdocs, site-overhead, "
                              "site-parallel, check-jsonschema")
     parser.add_argument("--full-peers", action="store_true", help="never sample the slow peers (can take hours)")
-    parser.add_argument("--budget", type=float, default=14 * 60, help="seconds; fewer runs when it runs out")
+    parser.add_argument("--budget", type=float, default=50 * 60, help="seconds; fewer runs when it runs out")
     parser.add_argument("--slow", type=float, default=30.0,
                         help="a command whose first run takes longer is measured once (seconds)")
     parser.add_argument("--timeout", type=float, default=90.0, help="stop a command after this many seconds")

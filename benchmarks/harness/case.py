@@ -32,6 +32,7 @@ class Case:
     wall: list[float] = field(default_factory=list)  # what each run really took (for the time budget)
     peak_kib: int = 0
     single_run_reason: str = ""
+    timeout: float | None = None  # a longer limit than the run's --timeout, for a command known to be long
 
     def measure(self, timeout: float | None = None) -> float | None:
         """One run of every step; the (scaled) seconds, or None after a failure."""

@@ -24,8 +24,9 @@ class Budget:
     def allows(self, estimate: float) -> bool:
         return time.monotonic() + estimate < self.deadline
 
-    def timeout(self) -> float:
-        return max(5.0, min(self.command_timeout, self.deadline - time.monotonic()))
+    def timeout(self, case: Case) -> float:
+        limit = max(self.command_timeout, case.timeout or 0.0)
+        return max(5.0, min(limit, self.deadline - time.monotonic()))
 
 
 def measure(cases: list[Case], plan: Plan, budget: Budget, slow: float) -> None:
@@ -34,7 +35,7 @@ def measure(cases: list[Case], plan: Plan, budget: Budget, slow: float) -> None:
         if case.no_result or not case.ours:
             continue
         log(f"{case.group}: {case.tool} (first run)")
-        first = case.measure(budget.timeout())
+        first = case.measure(budget.timeout(case))
         if first is None:
             log(f"  {case.no_result}")
             continue
@@ -52,7 +53,7 @@ def measure(cases: list[Case], plan: Plan, budget: Budget, slow: float) -> None:
                 case.single_run_reason = f"{len(case.seconds)} run{'s' if len(case.seconds) > 1 else ''}: time budget"
                 continue
             log(f"{case.group}: {case.tool} (run {round_number}/{plan.runs})")
-            seconds = case.measure(budget.timeout())
+            seconds = case.measure(budget.timeout(case))
             if seconds is None:
                 log(f"  {case.no_result}")
             else:

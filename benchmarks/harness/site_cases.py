@@ -110,6 +110,8 @@ def pdf_case(site: Path | None, group: str) -> Case:
 SCALE_HANDBOOKS = 100
 SCALE_CLAUSES = 100
 SCALE_COMMITS = 50
+# The 100-handbook builds take minutes on 2 cores: they are allowed this long whatever --timeout says.
+LONG_BUILD_SECONDS = 900.0
 
 
 def _clausebook() -> list[str]:
@@ -164,8 +166,8 @@ def parallel_cases(cache_dir: Path, plan: Plan) -> list[Case]:
     jobs = default_jobs()
     one = Case(group, "all handbooks", "one mkdocs build", [
         Step([sys.executable, "-m", "mkdocs", "build", "--quiet", "--site-dir", str(site / ".bench-one")], site)],
-        ours=True)
+        ours=True, timeout=LONG_BUILD_SECONDS)
     parallel = Case(group, "all handbooks", f"clausebook build --jobs {jobs} (one build per job)", [
         Step([*_clausebook(), "--root", str(site), "build", "--jobs", str(jobs), "--out",
-              str(site / ".bench-parallel")], site)], ours=True)
+              str(site / ".bench-parallel")], site)], ours=True, timeout=LONG_BUILD_SECONDS)
     return [one, parallel]
