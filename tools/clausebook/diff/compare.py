@@ -31,7 +31,7 @@ from clausebook.core.model import GLOBAL
 from clausebook.core.resolve import ResolvedClause
 from clausebook.diff.fields import clause_values, field_label, field_sort_key, field_text
 from clausebook.diff.materiality import EDITORIAL, MATERIAL, classify
-from clausebook.diff.reasons import OverlayReason, overlay_reasons
+from clausebook.diff.reasons import OverlayReason, OverlayReasons
 from clausebook.diff.redline import Segment, redline
 from clausebook.workspace import Workspace
 
@@ -183,9 +183,10 @@ def compare(base: Workspace, head: Workspace, base_label: str | None = None,
 
     names = jurisdiction_names(base, head)
     changes = [_change(cid, by_j, order, names) for cid, by_j in pairs.items()]
+    reasons = OverlayReasons(base, head)
     for change in changes:
         # An edit of a clause shows the replacing overlay's reason; additions and removals show any.
-        change.overlays = [o for o in overlay_reasons(base, head, change.clause, change.jurisdictions)
+        change.overlays = [o for o in reasons.of(change.clause, change.jurisdictions)
                            if change.kind != MODIFIED or o.action == "replace" or o.withdrawn]
     changes.sort(key=lambda c: (c.policy, c.clause))
     owners = {**base.repo.owners, **head.repo.owners}
