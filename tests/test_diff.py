@@ -278,3 +278,18 @@ def test_colour_only_on_a_terminal_and_never_with_no_color(monkeypatch):
     assert use_color(_Terminal())
     monkeypatch.setenv("NO_COLOR", "1")
     assert not use_color(_Terminal())
+
+
+def test_files_with_the_same_bytes_in_one_revision_are_each_read(run, history):
+    # Two overlays with identical bytes are one git blob: each file still loads.
+    same_addition = ("clause: works-council\naction: add\nreason: Works councils exist here.\nwith:\n"
+                     "  title: Works council\n  section: privacy\n  level: must\n  owner: privacy\n"
+                     "  body: Ask the works council before introducing any monitoring tool.\n")
+    history.commit("The same addition in Germany and France", {
+        "jurisdictions/de/overlays/works-council.yaml": same_addition,
+        "jurisdictions/fr/overlays/works-council.yaml": same_addition,
+    }, date="2025-02-03T09:00:00+00:00")
+    change = only_change(diff_json(run, history, "HEAD~1", "HEAD"))
+    assert (change["kind"], change["jurisdictions"]) == ("added", ["de", "fr", "de-by"])
+    assert sorted(o["path"] for o in change["overlays"]) == ["jurisdictions/de/overlays/works-council.yaml",
+                                                              "jurisdictions/fr/overlays/works-council.yaml"]

@@ -13,7 +13,7 @@ import errno
 import os
 import posixpath
 import stat
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from clausebook.core.loader import MAX_FILE_BYTES
@@ -133,11 +133,23 @@ class GitSource:
         prefix = self.root.relative_to(self.where.toplevel).as_posix()
         self.prefix = "" if prefix == "." else prefix + "/"
         self._blobs: dict[str, tuple[str, str, int]] | None = None  # path -> (mode, sha, size)
-        self._contents: dict[str, bytes] | None = None  # sha -> bytes, read ahead in one batch
         self._wanted: set[str] | None = None  # the paths to read ahead; None: all
+        self._stream: Iterator[tuple[str, bytes | None]] | None = None  # the read-ahead batch, as git answers
+        self._coming: set[str] | None = None  # blob ids asked for in that batch and not yet answered
+        self._ahead: dict[str, bytes] = {}  # blob ids answered before they were wanted -> bytes
 
     def close(self) -> None:
-        """Nothing to release (each git call is its own process); kept so `with GitSource(...)` reads well."""
+        """Stop the read-ahead batch, if one is still running (a load that ended early)."""
+        self._end_stream()
+
+    def _end_stream(self) -> None:
+        if self._stream is not None:
+            stream, self._stream = self._stream, None
+            # `read_blobs` is a generator: closing it stops git and reaps the process.
+            close = getattr(stream, "close", None)
+            if close is not None:
+                close()
+        self._coming = set()
 
     def __enter__(self) -> GitSource:
         return self
@@ -180,19 +192,46 @@ class GitSource:
             found.append(Entry(path, size))
         return found
 
-    def _read_ahead(self) -> dict[str, bytes]:
-        """Every blob of the listing, through one `git cat-file --batch` process.
+    def _read_ahead(self) -> None:
+        """Start reading every blob of the listing through one `git cat-file --batch` process.
 
         A whole revision is read file after file; asking git for each blob
         in turn would cost a process per file, and that was most of the time
-        it took to read a revision. Blobs are handed out once (see `_blob`).
+        it took to read a revision. The blobs are asked for in the order the
+        files are listed (so read), and taken from git's answers as each is
+        wanted, so git reads the next ones while this process parses the
+        last. Blobs are handed out once (see `_blob`).
         """
-        if self._contents is None:
-            # Files over the size limit are never parsed: do not fetch them either.
-            shas = dict.fromkeys(sha for path, (_, sha, size) in self._listing().items()
-                                 if size <= MAX_FILE_BYTES and (self._wanted is None or path in self._wanted))
-            self._contents = {sha: raw for sha, raw in read_blobs(self.where.toplevel, shas) if raw is not None}
-        return self._contents
+        if self._coming is not None:
+            return
+        listing = self._listing()
+        # Files over the size limit are never parsed: do not fetch them either.
+        shas = list(dict.fromkeys(sha for path, (_, sha, size) in sorted(listing.items())
+                                  if size <= MAX_FILE_BYTES and (self._wanted is None or path in self._wanted)))
+        self._coming = set(shas)
+        self._stream = read_blobs(self.where.toplevel, shas)
+
+    def _from_stream(self, sha: str) -> bytes | None:
+        """The blob `sha` from the read-ahead batch; None when it is not coming there."""
+        self._read_ahead()
+        ahead = self._ahead.pop(sha, None)
+        if ahead is not None:
+            return ahead
+        assert self._coming is not None
+        while sha in self._coming and self._stream is not None:
+            try:
+                answered, raw = next(self._stream)
+            except StopIteration:  # git stopped early: what is left is asked for one by one
+                self._end_stream()
+                break
+            self._coming.discard(answered)
+            if not self._coming:
+                self._end_stream()
+            if answered == sha:
+                return raw
+            if raw is not None:
+                self._ahead[answered] = raw
+        return None
 
     def fingerprint(self, path: str) -> str | None:
         """The blob id of a (non-symlink) file: equal ids are equal bytes, known without reading them."""
@@ -204,7 +243,7 @@ class GitSource:
         self._wanted = set(paths)
 
     def _blob(self, sha: str) -> bytes:
-        ahead = self._read_ahead().pop(sha, None)
+        ahead = self._from_stream(sha)
         if ahead is not None:
             return ahead
         # Asked for twice, or too big to read ahead: one more batch of one.

@@ -25,13 +25,14 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Any
 
 from clausebook.core.model import GLOBAL
 from clausebook.core.resolve import ResolvedClause
 from clausebook.diff.fields import clause_values, field_label, field_sort_key, field_text
 from clausebook.diff.materiality import EDITORIAL, MATERIAL, classify
-from clausebook.diff.reasons import OverlayReason, overlay_reasons
+from clausebook.diff.reasons import OverlayReason, OverlayReasons
 from clausebook.diff.redline import Segment, redline
 from clausebook.workspace import Workspace
 
@@ -47,7 +48,15 @@ class FieldRedline:
     jurisdictions: tuple[str, ...]
     before: str
     after: str
-    segments: tuple[Segment, ...]
+
+    @cached_property
+    def segments(self) -> tuple[Segment, ...]:
+        """The word redline from `before` to `after`.
+
+        Worked out when first read: the text and Markdown outputs show an
+        added or removed clause as plain text and never read it.
+        """
+        return tuple(redline(self.before, self.after))
 
     def to_dict(self) -> dict[str, Any]:
         return {"field": self.field, "jurisdictions": list(self.jurisdictions), "before": self.before,
@@ -183,9 +192,10 @@ def compare(base: Workspace, head: Workspace, base_label: str | None = None,
 
     names = jurisdiction_names(base, head)
     changes = [_change(cid, by_j, order, names) for cid, by_j in pairs.items()]
+    reasons = OverlayReasons(base, head)
     for change in changes:
         # An edit of a clause shows the replacing overlay's reason; additions and removals show any.
-        change.overlays = [o for o in overlay_reasons(base, head, change.clause, change.jurisdictions)
+        change.overlays = [o for o in reasons.of(change.clause, change.jurisdictions)
                            if change.kind != MODIFIED or o.action == "replace" or o.withdrawn]
     changes.sort(key=lambda c: (c.policy, c.clause))
     owners = {**base.repo.owners, **head.repo.owners}
@@ -316,15 +326,19 @@ def _redlines(by_j: dict[str, tuple[ResolvedClause | None, ResolvedClause | None
             once[id(clause)] = clause_values(clause)
         return once[id(clause)]
 
-    values = {jid: (values_of(by_j[jid][0]), values_of(by_j[jid][1])) for jid in jurisdictions}
     for name in fields:
+        # Jurisdictions that leave a clause alone hold the very same clause
+        # objects: each distinct pair is rendered as text once per field.
+        texts: dict[tuple[int, int], tuple[str, str]] = {}
         groups: dict[tuple[str, str], list[str]] = {}
         for jid in jurisdictions:
-            old, new = values[jid]
-            before = field_text(name, old.get(name), names)
-            after = field_text(name, new.get(name), names)
-            if before != after:
-                groups.setdefault((before, after), []).append(jid)
+            old, new = by_j[jid]
+            pair = texts.get((id(old), id(new)))
+            if pair is None:
+                pair = texts[(id(old), id(new))] = (field_text(name, values_of(old).get(name), names),
+                                                    field_text(name, values_of(new).get(name), names))
+            if pair[0] != pair[1]:
+                groups.setdefault(pair, []).append(jid)
         for (before, after), jids in groups.items():
-            result.append(FieldRedline(name, tuple(jids), before, after, tuple(redline(before, after))))
+            result.append(FieldRedline(name, tuple(jids), before, after))
     return result

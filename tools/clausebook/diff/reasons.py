@@ -45,18 +45,31 @@ def _reference_text(ref: object) -> str:
     return str(ref)
 
 
-def _decisive_overlay(workspace: Workspace, jurisdiction: str, clause: str) -> Overlay | None:
+def decisive_overlays(workspace: Workspace) -> dict[tuple[str, str], Overlay]:
+    """(jurisdiction, clause) -> the first add/remove/replace of that clause in the jurisdiction's own overlays.
+
+    Built once per revision: a diff asks about thousands of clauses, and
+    walking every overlay of every ancestor for each was most of its time.
+    """
+    found: dict[tuple[str, str], Overlay] = {}
+    for jid, node in workspace.repo.jurisdictions.items():
+        for overlay in node.overlays:
+            clause = overlay.data.get("clause")
+            if isinstance(clause, str) and overlay.action in DECISIVE:
+                found.setdefault((jid, clause), overlay)
+    return found
+
+
+def _decisive_overlay(workspace: Workspace, decisive: dict[tuple[str, str], Overlay],
+                      jurisdiction: str, clause: str) -> Overlay | None:
     """The nearest add/remove/replace of `clause` at `jurisdiction` or above, in this revision."""
     repo = workspace.repo
     if jurisdiction == GLOBAL or jurisdiction not in repo.jurisdictions:
         return None
     for jid in reversed(repo.ancestors(jurisdiction)):
-        node = repo.jurisdictions.get(jid)
-        if node is None:
-            continue
-        for overlay in node.overlays:
-            if overlay.clause == clause and overlay.action in DECISIVE:
-                return overlay
+        overlay = decisive.get((jid, clause))
+        if overlay is not None:
+            return overlay
     return None
 
 
@@ -68,18 +81,25 @@ def _reason(overlay: Overlay, withdrawn: bool) -> OverlayReason:
                          tuple(_reference_text(r) for r in references), overlay.path, withdrawn)
 
 
-def overlay_reasons(base: Workspace, head: Workspace, clause: str,
-                    jurisdictions: Iterable[str]) -> list[OverlayReason]:
-    """The overlays that add, remove or replace `clause` in the listed jurisdictions, once each."""
-    found: dict[tuple[str, str], OverlayReason] = {}
-    for jid in jurisdictions:
-        overlay = _decisive_overlay(head, jid, clause)
-        withdrawn = False
-        if overlay is None:
-            overlay, withdrawn = _decisive_overlay(base, jid, clause), True
-        if overlay is None:
-            continue
-        key = (overlay.path, "base" if withdrawn else "head")
-        if key not in found:
-            found[key] = _reason(overlay, withdrawn)
-    return list(found.values())
+class OverlayReasons:
+    """The overlays that add, remove or replace a clause, looked up in both revisions of a diff."""
+
+    def __init__(self, base: Workspace, head: Workspace) -> None:
+        self.base, self.head = base, head
+        self._base_decisive = decisive_overlays(base)
+        self._head_decisive = decisive_overlays(head)
+
+    def of(self, clause: str, jurisdictions: Iterable[str]) -> list[OverlayReason]:
+        """The overlays that add, remove or replace `clause` in the listed jurisdictions, once each."""
+        found: dict[tuple[str, str], OverlayReason] = {}
+        for jid in jurisdictions:
+            overlay = _decisive_overlay(self.head, self._head_decisive, jid, clause)
+            withdrawn = False
+            if overlay is None:
+                overlay, withdrawn = _decisive_overlay(self.base, self._base_decisive, jid, clause), True
+            if overlay is None:
+                continue
+            key = (overlay.path, "base" if withdrawn else "head")
+            if key not in found:
+                found[key] = _reason(overlay, withdrawn)
+        return list(found.values())

@@ -26,7 +26,7 @@ from clausebook.core.markdown import escape_prose, escape_text
 
 EQUAL, DELETE, INSERT = "equal", "delete", "insert"
 
-_WORD = re.compile(r"(\s*)(\S+)")
+_WORD = re.compile(r"\S+")
 
 
 @dataclass(frozen=True)
@@ -42,13 +42,11 @@ class Segment:
 
 def words(text: str) -> tuple[list[str], list[str], str]:
     """The words of `text`, the whitespace before each, and the whitespace at the end."""
-    spaces, found = [], []
-    end = 0
-    for match in _WORD.finditer(text):
-        spaces.append(match.group(1))
-        found.append(match.group(2))
-        end = match.end()
-    return found, spaces, text[end:]
+    # Splitting at the words leaves the whitespace around them: one run before
+    # each word, and the run after the last one.
+    spaces = _WORD.split(text)
+    end = spaces.pop()
+    return _WORD.findall(text), spaces, end
 
 
 def redline(before: str, after: str) -> list[Segment]:
@@ -65,15 +63,18 @@ def _redline(before: str, after: str) -> tuple[Segment, ...]:
     """
     old, old_spaces, _ = words(before)
     new, new_spaces, new_tail = words(after)
+    # Each word with the whitespace before it, so that a run of words is one slice.
+    old_runs = list(map(str.__add__, old_spaces, old))
+    new_runs = list(map(str.__add__, new_spaces, new))
     raw: list[Segment] = []
     for op, i1, i2, j1, j2 in _opcodes(old, new):
         if op == "equal":
-            raw.append(Segment(EQUAL, "".join(new_spaces[j] + new[j] for j in range(j1, j2))))
+            raw.append(Segment(EQUAL, "".join(new_runs[j1:j2])))
             continue
         if i2 > i1:
-            raw.append(Segment(DELETE, "".join(old_spaces[i] + old[i] for i in range(i1, i2))))
+            raw.append(Segment(DELETE, "".join(old_runs[i1:i2])))
         if j2 > j1:
-            raw.append(Segment(INSERT, "".join(new_spaces[j] + new[j] for j in range(j1, j2))))
+            raw.append(Segment(INSERT, "".join(new_runs[j1:j2])))
     if new_tail:
         raw.append(Segment(EQUAL, new_tail))
     return tuple(_tidy(raw))
