@@ -15,8 +15,15 @@ def format_json(diff: Diff) -> str:
     well, one clause at a time.
     """
     data = diff.to_dict()
-    changes = data.pop("changes")
+    changes: list[object] = data.pop("changes")
     head = json.dumps(data, ensure_ascii=False, separators=(",", ":"))[:-1]
-    lines = [json.dumps(change, ensure_ascii=False, separators=(",", ":")) for change in changes]
-    body = ",\n".join(lines)
-    return f'{head},"changes":[\n{body}\n]}}\n' if lines else f'{head},"changes":[]}}\n'
+    if not changes:
+        return f'{head},"changes":[]}}\n'
+    parts = [head, ',"changes":[\n']
+    for index, change in enumerate(changes):
+        if index:
+            parts.append(",\n")
+        parts.append(json.dumps(change, ensure_ascii=False, separators=(",", ":")))
+        changes[index] = None  # a far-apart diff's dicts are large: each goes once it is written
+    parts.append("\n]}\n")
+    return "".join(parts)

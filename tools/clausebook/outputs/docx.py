@@ -23,7 +23,8 @@ from __future__ import annotations
 import datetime as dt
 import io
 import re
-from collections.abc import Iterable
+import zipfile
+from collections.abc import Iterable, Iterator
 from xml.sax.saxutils import escape, quoteattr
 
 from clausebook.diff.compare import Diff, FieldRedline
@@ -97,13 +98,14 @@ def _field(diff: Diff, item: FieldRedline, revisions: _Revisions) -> list[str]:
     return [_paragraph(heading, keep_next=True), _paragraph(revisions.mark(item.segments))]
 
 
-def body_xml(diff: Diff, revisions: _Revisions) -> str:
-    """The document's paragraphs after the title, as WordprocessingML."""
-    out = [_paragraph(_runs(f"{summary_counts(diff)} between {short(diff.base)} and {short(diff.head)}."))]
+def body_paragraphs(diff: Diff, revisions: _Revisions) -> Iterator[str]:
+    """The document's paragraphs after the title, as WordprocessingML, one change at a time."""
+    yield _paragraph(_runs(f"{summary_counts(diff)} between {short(diff.base)} and {short(diff.head)}."))
     if not diff.changes:
-        out.append(_paragraph(_runs("No clause reads differently.")))
+        yield _paragraph(_runs("No clause reads differently."))
     policy = None
     for change in diff.changes:
+        out = []
         if change.policy != policy:
             policy = change.policy
             out.append(_paragraph(_runs(diff.policy_titles.get(policy, policy)), "Heading1"))
@@ -117,7 +119,7 @@ def body_xml(diff: Diff, revisions: _Revisions) -> str:
         out.append(_paragraph(_label("Why", change.reason), keep_next=bool(change.redlines)))
         for item in change.redlines:
             out += _field(diff, item, revisions)
-    return "".join(out)
+        yield "".join(out)
 
 
 def _enable_tracking(document: object) -> None:
@@ -136,7 +138,6 @@ def _enable_tracking(document: object) -> None:
 def format_docx(diff: Diff, author: str = "clausebook", when: dt.datetime | None = None) -> bytes:
     """The diff as .docx bytes; every changed word a tracked revision by `author` at `when`."""
     from docx import Document
-    from docx.oxml import parse_xml
 
     when = when or dt.datetime.now(dt.UTC)
     revisions = _Revisions(author, when)
@@ -153,12 +154,40 @@ def format_docx(diff: Diff, author: str = "clausebook", when: dt.datetime | None
     intro.add_run(author).bold = True
     intro.add_run(f" dated {when.astimezone(dt.UTC).date().isoformat()}: accept or reject them under "
                   "Review. Field text is shown as the policy's source (Markdown).")
-    body = parse_xml(f'<w:body xmlns:w="{W}">{body_xml(diff, revisions)}</w:body>')
-    anchor = document.element.body.sectPr
-    for child in list(body):
-        anchor.addprevious(child)
+    document.add_paragraph(_BODY_MARK)
     _enable_tracking(document)
-    buffer = io.BytesIO()
-    document.save(buffer)
-    return buffer.getvalue()
+    template = io.BytesIO()
+    document.save(template)
+    return _with_body(template.getvalue(), body_paragraphs(diff, revisions))
+
+
+# Where the changes go: python-docx writes the frame (styles, title, settings), and the
+# paragraphs of the changes are streamed into word/document.xml in its place. Parsing them
+# into python-docx's element tree would hold the whole redline as XML objects (hundreds of
+# megabytes for a far-apart diff of a large repository).
+_BODY_MARK = "clausebook-changes-go-here"
+_DOCUMENT_PART = "word/document.xml"
+
+
+def _with_body(template: bytes, paragraphs: Iterable[str]) -> bytes:
+    with zipfile.ZipFile(io.BytesIO(template)) as source:
+        xml = source.read(_DOCUMENT_PART).decode("utf-8")
+        mark = xml.index(_BODY_MARK)
+        head, tail = xml.rfind("<w:p>", 0, mark), xml.index("</w:p>", mark) + len("</w:p>")
+        if head < 0:  # python-docx writes a plain `<w:p>` for a paragraph without properties
+            raise RuntimeError("the Word template's placeholder paragraph was not found")
+        out = io.BytesIO()
+        with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+            for info in source.infolist():
+                if info.filename != _DOCUMENT_PART:
+                    target.writestr(info, source.read(info.filename))
+                    continue
+                entry = zipfile.ZipInfo(_DOCUMENT_PART, info.date_time)
+                entry.compress_type = zipfile.ZIP_DEFLATED
+                with target.open(entry, "w") as part:
+                    part.write(xml[:head].encode("utf-8"))
+                    for paragraph in paragraphs:
+                        part.write(paragraph.encode("utf-8"))
+                    part.write(xml[tail:].encode("utf-8"))
+    return out.getvalue()
 
