@@ -168,13 +168,20 @@ def _rank(order: Sequence[str]) -> Callable[[str], int]:
     return lambda url: position.get(url, len(position))
 
 
+def _exports(builds: Sequence[Built], name: str) -> tuple[list[dict], Callable[[str], int]] | None:
+    """The JSON file `name` of every build that wrote it, and each URL's rank in the whole site's order."""
+    found = [json.loads((b.site / name).read_text(encoding="utf-8")) for b in builds if (b.site / name).is_file()]
+    if not found:
+        return None
+    return found, _rank(next(b.order for b in builds if b.shared))
+
+
 def merged_search_index(builds: Sequence[Built]) -> str | None:
     """Material's site-wide index of all builds, pages in the whole site's order (as Material writes it)."""
-    indexes = [json.loads((b.site / SEARCH_INDEX).read_text(encoding="utf-8"))
-               for b in builds if (b.site / SEARCH_INDEX).is_file()]
-    if not indexes:
+    exports = _exports(builds, SEARCH_INDEX)
+    if exports is None:
         return None
-    rank = _rank(next(b.order for b in builds if b.shared))
+    indexes, rank = exports
     docs = [doc for index in indexes for doc in index.get("docs") or []]
     docs.sort(key=lambda doc: rank(str(doc.get("location", "")).partition("#")[0]))  # stable: sections stay
     return json.dumps({"config": indexes[0].get("config"), "docs": docs}, separators=(",", ":"), default=str)
@@ -182,12 +189,11 @@ def merged_search_index(builds: Sequence[Built]) -> str | None:
 
 def merged_tags(builds: Sequence[Built]) -> str | None:
     """The tags plugin's export of all builds, pages in the whole site's order (as the plugin writes it)."""
-    exports = [json.loads((b.site / TAGS_INDEX).read_text(encoding="utf-8"))
-               for b in builds if (b.site / TAGS_INDEX).is_file()]
-    if not exports:
+    exports = _exports(builds, TAGS_INDEX)
+    if exports is None:
         return None
-    rank = _rank(next(b.order for b in builds if b.shared))
-    mappings = [m for export in exports for m in export.get("mappings") or []]
+    found, rank = exports
+    mappings = [m for export in found for m in export.get("mappings") or []]
     mappings.sort(key=lambda m: rank(str((m.get("item") or {}).get("url", ""))))
     return json.dumps({"mappings": mappings})
 
