@@ -106,7 +106,7 @@ def pdf_case(site: Path | None, group: str) -> Case:
     return case
 
 
-# Issue 19: the plugin's overhead over plain MkDocs, and a 100-handbook corpus built in parallel.
+# At scale: the plugin's overhead over plain MkDocs, and a 100-handbook corpus built in parallel.
 SCALE_HANDBOOKS = 100
 SCALE_CLAUSES = 100
 SCALE_COMMITS = 50

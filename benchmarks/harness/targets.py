@@ -99,7 +99,7 @@ def in_force_target(cases: list[Case]) -> Target:
     return Target(text, f"{seconds_text(at.median)} (budget {seconds_text(budget)})", at.median <= budget)
 
 
-# Issue 19: lint and diff as multiples of the parse floor, and memory, at a large company's size.
+# At a large company's size: lint and diff as multiples of the parse floor, and memory.
 FLOOR_TARGETS = (("lint", "clausebook", 3.0), ("diff", "clausebook", 2.5))
 SCALE_SIZES = (5000, 20000)
 MEMORY_LIMIT_KIB = 1024 * 1024
