@@ -96,7 +96,10 @@ def run_rules(ctx: LintContext, rules: Sequence[ModuleType], jobs: int | None) -
             continue
         for found, owner_ids in there[rule.CODE]:
             for owner in owner_ids:
-                owners.setdefault(found, []).append(clauses[owner])
+                # Every worker rule ties its problems to the handbooks' clauses; a clause made
+                # in the worker alone would have no counterpart here, and no silence to apply.
+                if owner in clauses:
+                    owners.setdefault(found, []).append(clauses[owner])
             result.append(found)
     return result
 
