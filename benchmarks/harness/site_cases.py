@@ -159,11 +159,11 @@ def parallel_cases(cache_dir: Path, plan: Plan) -> list[Case]:
     """A 100-handbook corpus: one `mkdocs build` of every handbook against `clausebook build` (one build per job)."""
     if "site-parallel" in plan.skip:
         return []
-    from clausebook.site.parallel import default_jobs
+    from clausebook.cores import available_cores
 
     site = many_handbooks_site(cache_dir)
     group = f"handbook site: {SCALE_HANDBOOKS} handbooks ({SCALE_CLAUSES:,} clauses)"
-    jobs = default_jobs()
+    jobs = available_cores()
     one = Case(group, "all handbooks", "one mkdocs build", [
         Step([sys.executable, "-m", "mkdocs", "build", "--quiet", "--site-dir", str(site / ".bench-one")], site)],
         ours=True, timeout=LONG_BUILD_SECONDS)

@@ -10,7 +10,7 @@ import yaml
 from benchmarks.corpus import CorpusSpec, build
 
 from clausebook.core.errors import UsageError
-from clausebook.lint import parallel
+from clausebook.cores import can_fork
 from clausebook.lint.engine import lint
 from clausebook.lint.rules import c007_duplicate_text
 from clausebook.workspace import open_worktree
@@ -44,7 +44,7 @@ def corpus(tmp_path_factory) -> tuple[Path, str, str]:
     return seeded_corpus(tmp_path_factory.mktemp("parallel") / "repo")
 
 
-@pytest.mark.skipif(not parallel.can_fork(), reason="no fork on this platform")
+@pytest.mark.skipif(not can_fork(), reason="no fork on this platform")
 def test_two_processes_find_exactly_what_one_finds(corpus):
     root, linking, silenced = corpus
     assert threading.active_count() == 1, "with other threads running, lint would not fork"
@@ -64,7 +64,7 @@ def test_two_processes_find_exactly_what_one_finds(corpus):
     assert not [p for p in shared if p.code == "C008"]
 
 
-@pytest.mark.skipif(not parallel.can_fork(), reason="no fork on this platform")
+@pytest.mark.skipif(not can_fork(), reason="no fork on this platform")
 def test_a_rule_that_refuses_in_the_worker_refuses_the_run(corpus, monkeypatch):
     def refuse(ctx):
         raise UsageError("rule C007 cannot run here")

@@ -19,7 +19,7 @@ import datetime as dt
 import os
 import subprocess
 import threading
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Generator, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import IO
@@ -243,7 +243,7 @@ def ls_tree(cwd: Path, commit: str, paths: Iterable[str]) -> list[TreeEntry]:
     return entries
 
 
-def read_blobs(cwd: Path, shas: Iterable[str]) -> Iterator[tuple[str, bytes | None]]:
+def read_blobs(cwd: Path, shas: Iterable[str]) -> Generator[tuple[str, bytes | None], None, None]:
     """The bytes of each blob asked for, in order, from one `git cat-file --batch` process.
 
     A sha git does not have (or that is no blob) comes back with None. The

@@ -13,7 +13,7 @@ import errno
 import os
 import posixpath
 import stat
-from collections.abc import Iterable, Iterator
+from collections.abc import Generator, Iterable
 from pathlib import Path
 
 from clausebook.core.loader import MAX_FILE_BYTES
@@ -134,7 +134,8 @@ class GitSource:
         self.prefix = "" if prefix == "." else prefix + "/"
         self._blobs: dict[str, tuple[str, str, int]] | None = None  # path -> (mode, sha, size)
         self._wanted: set[str] | None = None  # the paths to read ahead; None: all
-        self._stream: Iterator[tuple[str, bytes | None]] | None = None  # the read-ahead batch, as git answers
+        # The read-ahead batch, as git answers it.
+        self._stream: Generator[tuple[str, bytes | None], None, None] | None = None
         self._coming: set[str] | None = None  # blob ids asked for in that batch and not yet answered
         self._ahead: dict[str, bytes] = {}  # blob ids answered before they were wanted -> bytes
 
@@ -145,10 +146,7 @@ class GitSource:
     def _end_stream(self) -> None:
         if self._stream is not None:
             stream, self._stream = self._stream, None
-            # `read_blobs` is a generator: closing it stops git and reaps the process.
-            close = getattr(stream, "close", None)
-            if close is not None:
-                close()
+            stream.close()  # stops git and reaps the process
         self._coming = set()
 
     def __enter__(self) -> GitSource:

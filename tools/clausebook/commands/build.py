@@ -9,7 +9,8 @@ from pathlib import Path
 
 from clausebook.commands._common import Subcommands, refuse_on_errors
 from clausebook.core.errors import UsageError
-from clausebook.site.parallel import Built, build_all, default_jobs
+from clausebook.cores import available_cores
+from clausebook.site.parallel import Built, build_all
 from clausebook.workspace import open_worktree
 
 
@@ -21,7 +22,7 @@ def register(sub: Subcommands) -> None:
                     "`mkdocs build` writes), which replaces the old one only when every build succeeded.")
     parser.add_argument("--out", default="site", metavar="DIR", help="the site folder (default: site)")
     parser.add_argument("--jobs", "-j", type=int, default=None, metavar="N",
-                        help=f"builds in parallel (default: every core, here {default_jobs()})")
+                        help=f"builds in parallel (default: every core, here {available_cores()})")
     parser.add_argument("--config-file", "-f", default=None, metavar="FILE",
                         help="the mkdocs.yml (default: the one in --root)")
     parser.add_argument("--handbooks", default=None, metavar="IDS",

@@ -39,6 +39,7 @@ from typing import TYPE_CHECKING
 
 from clausebook.core.errors import UsageError
 from clausebook.core.problems import Problem
+from clausebook.cores import available_cores, can_fork
 
 if TYPE_CHECKING:
     from clausebook.core.resolve import ResolvedClause
@@ -50,15 +51,6 @@ WORKER_FAMILY = frozenset({"C007", "R001", "T001", "T002", "T003"})
 PARALLEL_FROM = 400
 
 Found = list[tuple[Problem, list[int]]]  # problems with the id()s of their clauses
-
-
-def available_cores() -> int:
-    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
-
-
-def can_fork() -> bool:
-    """Whether this platform forks safely (macOS' system libraries do not survive a fork)."""
-    return hasattr(os, "fork") and sys.platform != "darwin"
 
 
 def worth_forking(ctx: LintContext, jobs: int | None) -> bool:

@@ -41,12 +41,13 @@ from collections.abc import Callable, Mapping, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from contextlib import ExitStack
 from dataclasses import dataclass, field
-from multiprocessing import get_all_start_methods, get_context
+from multiprocessing import get_context
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from clausebook.core.errors import UsageError
 from clausebook.core.model import GLOBAL
+from clausebook.cores import available_cores, can_fork
 from clausebook.site.staging import StagedSite
 
 if TYPE_CHECKING:
@@ -71,10 +72,6 @@ class Built:
     stderr: str
     order: list[str] = field(default_factory=list)  # every page's URL, in the whole site's order
     site_url: str = ""
-
-
-def default_jobs() -> int:
-    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
 
 
 def groups(handbooks: Sequence[str], jobs: int, weights: Mapping[str, float] | None = None,
@@ -268,11 +265,11 @@ def build_all(config: Path, out: Path, handbooks: Sequence[str], jobs: int | Non
         raise UsageError("no handbooks to build")
     config = config.resolve()
     out = Path(out).resolve()
-    parts = groups(handbooks, max(1, jobs or default_jobs()), weights, shared_weight)
+    parts = groups(handbooks, max(1, jobs or available_cores()), weights, shared_weight)
     out.parent.mkdir(parents=True, exist_ok=True)
     work = Path(tempfile.mkdtemp(dir=out.parent, prefix=f".{out.name}.parts-"))
     staged: StagedSite | None = None
-    fork = workspace is not None and "fork" in get_all_start_methods()
+    fork = workspace is not None and can_fork()
     _loaded = workspace if fork else None
     try:
         # A worker process of its own per build (so no two builds wait for one process),

@@ -27,6 +27,7 @@ import datetime as dt
 import tomllib
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
@@ -142,7 +143,11 @@ class Assessment:
         self.source_language = source_language(workspace.root)
         self._handbooks: list[HandbookStatus] | None = None
         self._verdicts: dict[tuple[str, str], Verdict] = {}
-        self.documents: list[DocumentStatus] | None = None  # `by_document`, once
+
+    @cached_property
+    def documents(self) -> list[DocumentStatus]:
+        """`by_document`, worked out once (T001 and T002 both ask)."""
+        return _not_current_by_document(self)
 
     def languages(self, jurisdiction: str) -> list[str]:
         known = self.repo.jurisdictions.get(jurisdiction)
@@ -303,8 +308,10 @@ class DocumentStatus:
 
 def by_document(assessment: Assessment) -> list[DocumentStatus]:
     """Every item that is not current, once per document and translation file, with its handbooks."""
-    if assessment.documents is not None:
-        return assessment.documents  # T001 and T002 both ask
+    return assessment.documents
+
+
+def _not_current_by_document(assessment: Assessment) -> list[DocumentStatus]:
     grouped: dict[tuple[str, str], list[tuple[HandbookStatus, Item]]] = {}
     for handbook in assessment.handbooks():
         for item in handbook.items:
@@ -316,5 +323,4 @@ def by_document(assessment: Assessment) -> list[DocumentStatus]:
         names = tuple(dict.fromkeys(f"{h.jurisdiction} ({h.lang})" for h, _ in entries))
         found.append(DocumentStatus(item.source, item.translation, expected, item.verdict, names,
                                     any(h.required for h, _ in entries)))
-    assessment.documents = found
     return found

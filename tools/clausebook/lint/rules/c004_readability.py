@@ -64,13 +64,13 @@ def reader_text(markdown: str) -> tuple[str, int]:
     return " ".join(parts), sum(sentence_lengths(markdown))
 
 
-def _textstat() -> tuple[ModuleType, ModuleType]:
-    """textstat's metrics and word lists, imported on first use (lint starts faster without them)."""
+def _textstat() -> ModuleType:
+    """textstat's word lists, imported on first use (lint starts faster without them)."""
     try:
-        from textstat.backend import metrics, selections
+        from textstat.backend import selections
     except ImportError:  # pragma: no cover - textstat is a dependency
         raise UsageError("rule C004 needs the textstat package; install it or add C004 to 'ignore'") from None
-    return metrics, selections
+    return selections
 
 
 class _Syllables:
@@ -144,13 +144,13 @@ def _short_sentence(sentence: str) -> bool:
             wordy += 1
             if wordy > 2:
                 return False
-    _, selections = _textstat()
+    selections = _textstat()
     return len(selections.list_words(sentence)) <= 2
 
 
 def _words(text: str) -> list[str]:
     """textstat's words of `text`, lower-cased (what it counts syllables of)."""
-    words: list[str] = _textstat()[1].list_words(text, lowercase=True)
+    words: list[str] = _textstat().list_words(text, lowercase=True)
     return words
 
 
